@@ -1,0 +1,93 @@
+package io.diffmix.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.diffmix.core.config.Json;
+import io.diffmix.core.config.Param;
+import io.diffmix.core.registry.Family;
+import io.diffmix.core.registry.LoadedPlugin;
+import io.diffmix.core.registry.Registry;
+import io.diffmix.core.spi.PluginFactory;
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code diffmix plugins}: every family and plugin, with parameters, defaults, descriptions and jars. */
+@Command(
+    name = "plugins",
+    mixinStandardHelpOptions = true,
+    description = "Lists every plugin family and plugin, with parameters, defaults and descriptions, "
+        + "and the jar each came from.")
+public final class PluginsCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--json", description = "Print JSON instead of text.")
+  boolean json;
+
+  @Mixin CommonOptions common;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    Registry registry = common.registry(spec.commandLine().getErr(), null);
+    ObjectNode all = describe(registry);
+    if (json) {
+      out.println(Json.MAPPER.writeValueAsString(all));
+    } else {
+      printText(all, out);
+    }
+    out.flush();
+    return 0;
+  }
+
+  /** The JSON description of every family. */
+  static ObjectNode describe(Registry registry) {
+    ObjectNode all = JsonNodeFactory.instance.objectNode();
+    for (Family<?> family : Family.ALL) {
+      ArrayNode list = all.putArray(family.name());
+      for (Map.Entry<String, ? extends PluginFactory<?, ?>> e : registry.factories(family).entrySet()) {
+        PluginFactory<?, ?> f = e.getValue();
+        LoadedPlugin origin = registry.originOf(f);
+        ObjectNode o = list.addObject();
+        o.put("name", f.name());
+        o.put("description", f.description());
+        o.put("source", origin == null ? "unknown" : origin.source());
+        o.put("version", origin == null ? "unknown" : origin.version());
+        ArrayNode params = o.putArray("params");
+        for (Param p : f.params()) {
+          ObjectNode po = params.addObject();
+          po.put("name", p.name());
+          po.put("kind", p.kind().name().toLowerCase(java.util.Locale.ROOT));
+          if (p.required()) {
+            po.put("required", true);
+          } else {
+            po.set("default", p.defaultValue());
+          }
+          po.put("valid", p.validValues());
+          po.put("description", p.description());
+        }
+      }
+    }
+    return all;
+  }
+
+  private static void printText(ObjectNode all, PrintWriter out) {
+    all.fields().forEachRemaining(family -> {
+      out.println(family.getKey() + ":");
+      for (var f : family.getValue()) {
+        out.println("  " + f.get("name").asText() + "  (" + f.get("source").asText() + ")");
+        out.println("      " + f.get("description").asText());
+        for (var p : f.get("params")) {
+          String dflt = p.has("required") ? "required" : "default " + p.get("default");
+          out.println("      " + p.get("name").asText() + " = " + dflt + "; " + p.get("valid").asText() + "; "
+              + p.get("description").asText());
+        }
+      }
+    });
+  }
+}

@@ -1,0 +1,24 @@
+package io.diffmix.core;
+
+import io.diffmix.core.metrics.MixtureRecoveryMetric;
+import io.diffmix.core.metrics.MmdMetric;
+import io.diffmix.core.spi.DiffmixPlugin;
+import io.diffmix.core.spi.MetricFactory;
+import io.diffmix.core.spi.TargetFactory;
+import io.diffmix.core.target.GaussianMixtureTarget;
+import io.diffmix.core.target.RandomMixtureTarget;
+import java.util.Collection;
+import java.util.List;
+
+/** The targets and metrics that ship in core, registered like any other plugin. */
+public final class CorePlugin implements DiffmixPlugin {
+  @Override
+  public Collection<TargetFactory<?>> targets() {
+    return List.of(new GaussianMixtureTarget(), new RandomMixtureTarget());
+  }
+
+  @Override
+  public Collection<MetricFactory<?>> metrics() {
+    return List.of(new MmdMetric(), new MixtureRecoveryMetric());
+  }
+}

@@ -1,0 +1,129 @@
+package io.diffmix.core.experiment;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.diffmix.core.data.DataMoments;
+import io.diffmix.core.data.Samples;
+import io.diffmix.core.parallel.Parallel;
+import io.diffmix.core.random.RandomStreams;
+import io.diffmix.core.score.ScoreModel;
+import io.diffmix.core.spi.Learner;
+import io.diffmix.core.spi.Schedule;
+import io.diffmix.core.spi.Target;
+import io.diffmix.core.spi.TrueDistribution;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Runs an experiment: draw the data, fit the learner, sample, evaluate, and, for synthetic targets, repeat the
+ * sampling with the exact score (the oracle), paired with the learned run.
+ *
+ * <p>Everything stays in memory; {@link RunWriter} writes the outputs, atomically, only after the run
+ * succeeded. The oracle run reuses the learned run's schedule, grid, sampler, initial points, noise streams,
+ * reference sample and floors, so the two differ by the score alone.
+ *
+ * <pre>{@code
+ * ExperimentSpec spec = ExperimentSpec.parse(Json.read(path), path.toString(), registry);
+ * Outcome outcome = ExperimentRunner.run(spec, 2, System.err::println);
+ * }</pre>
+ */
+public final class ExperimentRunner {
+  private ExperimentRunner() {}
+
+  /**
+   * A finished run.
+   *
+   * @param report report.json's tree
+   * @param samples the generated points
+   * @param model the fitted score model
+   */
+  public record Outcome(ObjectNode report, Samples samples, ScoreModel model) {}
+
+  public static Outcome run(ExperimentSpec spec, int threads, Consumer<String> log) {
+    Instant started = Instant.now();
+    RandomStreams streams = new RandomStreams(spec.seed());
+    try (Parallel parallel = new Parallel(threads)) {
+      Target target = spec.target().instance();
+      Target.TargetData data = target.draw(spec.train(), spec.reference(), streams.child("data"));
+      Optional<TrueDistribution> truth = target.truth();
+      Schedule schedule = spec.schedule().instance();
+      DataMoments moments = DataMoments.of(data.train());
+      double[] grid = GridCheck.check(spec.grid().instance().times(schedule, moments), schedule,
+          spec.source() + ": grid '" + spec.grid().name() + "'");
+      double[] samplerTimes = spec.samplerGrid()
+          .map(g -> GridCheck.check(g.instance().times(schedule, moments), schedule,
+              spec.source() + ": sampler.grid '" + g.name() + "'"))
+          .orElse(grid);
+
+      log.accept("fitting " + spec.learner().name() + " on " + data.train().rows() + " rows, " + grid.length
+          + " levels");
+      long t0 = System.nanoTime();
+      Learner.FittedModel fitted = spec.learner().instance().fit(new Learner.Input(data.train(), schedule, grid,
+          streams.child("learner"), parallel, truth, Learner.Progress.NONE));
+      double fitSeconds = seconds(t0);
+
+      Prior prior = Prior.at(schedule, samplerTimes[0], moments);
+      RandomStreams sampling = streams.child("sampling");
+      log.accept("sampling " + spec.generate() + " points with " + spec.sampler().name() + ", "
+          + samplerTimes.length + " times");
+      t0 = System.nanoTime();
+      SamplingRun.Result learned = SamplingRun.run(spec.sampler().instance(), fitted.model(), schedule,
+          samplerTimes, prior, spec.generate(), sampling, parallel);
+      double sampleSeconds = seconds(t0);
+
+      MetricSuite suite = new MetricSuite(spec.metrics(), data.reference(), truth, schedule, grid,
+          streams.child("metrics"), parallel);
+      log.accept("evaluating " + spec.metrics().size() + " metrics with " + spec.floorPairs() + " floor pairs");
+      Map<String, MetricSuite.Floor> floors = suite.floors(target, data, spec.generate(), spec.floorPairs());
+      Map<String, MetricSuite.Outcome> metrics = suite.evaluate(learned.samples(), Optional.of(fitted.model()));
+
+      ObjectNode report = JsonNodeFactory.instance.objectNode();
+      report.put("diffmix_version", Provenance.version());
+      report.set("provenance", Provenance.of(spec, threads, started,
+          Provenance.sha256(data.train(), data.reference())));
+      ObjectNode d = report.putObject("data");
+      d.put("dim", target.dim());
+      d.put("train", data.train().rows());
+      d.put("reference", data.reference().rows());
+      d.put("generated", learned.samples().rows());
+      ObjectNode l = report.putObject("learner");
+      l.put("name", spec.learner().name());
+      l.put("levels", fitted.levels());
+      l.put("cells_total", fitted.cellsTotal());
+      l.put("fit_seconds", fitSeconds);
+      fitted.summary().forEach((k, v) -> l.set(k, io.diffmix.core.config.Json.MAPPER.valueToTree(v)));
+      report.set("sampler", samplerBlock(spec, learned, sampleSeconds, samplerTimes));
+      report.set("metrics", ReportMetrics.toJson(metrics, floors));
+
+      if (spec.oracle()) {
+        ScoreModel exact = truth.orElseThrow().exactScore();
+        log.accept("sampling again with the exact score (oracle), paired");
+        t0 = System.nanoTime();
+        SamplingRun.Result oracle = SamplingRun.run(spec.sampler().instance(), exact, schedule, samplerTimes,
+            prior, spec.generate(), sampling, parallel);
+        double oracleSeconds = seconds(t0);
+        ObjectNode o = report.putObject("oracle");
+        o.set("sampler", samplerBlock(spec, oracle, oracleSeconds, samplerTimes));
+        o.set("metrics", ReportMetrics.toJson(suite.evaluate(oracle.samples(), Optional.of(exact)), floors));
+      }
+      return new Outcome(report, learned.samples(), fitted.model());
+    }
+  }
+
+  private static ObjectNode samplerBlock(ExperimentSpec spec, SamplingRun.Result r, double seconds, double[] times) {
+    ObjectNode s = JsonNodeFactory.instance.objectNode();
+    s.put("name", spec.sampler().name());
+    s.put("nfe", r.nfe());
+    s.put("steps", times.length - 1);
+    s.put("t_max", times[0]);
+    s.put("t_min", times[times.length - 1]);
+    s.put("sample_seconds", seconds);
+    return s;
+  }
+
+  private static double seconds(long t0) {
+    return (System.nanoTime() - t0) / 1e9;
+  }
+}

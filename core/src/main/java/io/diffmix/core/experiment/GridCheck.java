@@ -1,0 +1,37 @@
+package io.diffmix.core.experiment;
+
+import io.diffmix.core.config.BadInputException;
+import io.diffmix.core.spi.Schedule;
+import java.util.Arrays;
+
+/** The checks every grid's output passes before a learner or sampler sees it, whoever wrote the grid. */
+public final class GridCheck {
+  private GridCheck() {}
+
+  /**
+   * Fails unless {@code times} is non-empty, finite, strictly decreasing and inside the schedule's range.
+   *
+   * @param where names the grid in the message, such as {@code "run.json: grid 'list'"}
+   */
+  public static double[] check(double[] times, Schedule schedule, String where) {
+    if (times == null || times.length == 0) {
+      throw new BadInputException(where + ": the grid has no times");
+    }
+    for (int i = 0; i < times.length; i++) {
+      if (!Double.isFinite(times[i])) {
+        throw new BadInputException(where + ": time " + i + " is " + times[i] + "; valid: finite times");
+      }
+      if (i > 0 && !(times[i] < times[i - 1])) {
+        throw new BadInputException(where + ": times must be strictly decreasing, but t[" + i + "] = " + times[i]
+            + " follows t[" + (i - 1) + "] = " + times[i - 1]);
+      }
+    }
+    double lo = times[times.length - 1];
+    double hi = times[0];
+    if (lo < schedule.tMin() || hi > schedule.tMax()) {
+      throw new BadInputException(where + ": times span [" + lo + ", " + hi + "], outside the schedule's range ["
+          + schedule.tMin() + ", " + schedule.tMax() + "]");
+    }
+    return Arrays.copyOf(times, times.length);
+  }
+}

@@ -1,0 +1,124 @@
+package io.diffmix.core.experiment;
+
+import io.diffmix.core.config.Component;
+import io.diffmix.core.data.Samples;
+import io.diffmix.core.parallel.Parallel;
+import io.diffmix.core.random.RandomStreams;
+import io.diffmix.core.score.ScoreModel;
+import io.diffmix.core.spi.Metric;
+import io.diffmix.core.spi.Schedule;
+import io.diffmix.core.spi.Target;
+import io.diffmix.core.spi.TrueDistribution;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A run's metrics: their values for a sample, and their floors.
+ *
+ * <p>A floor is the mean of the same metric over independent pairs of true samples of the generated and the
+ * reference sizes, and floor_sd their standard deviation. Floors are computed once and shared by the learned
+ * run and its paired oracle run.
+ */
+public final class MetricSuite {
+  private final List<Component<Metric>> metrics;
+  private final Samples reference;
+  private final Optional<TrueDistribution> truth;
+  private final Schedule schedule;
+  private final double[] times;
+  private final RandomStreams streams;
+  private final Parallel parallel;
+
+  public MetricSuite(
+      List<Component<Metric>> metrics, Samples reference, Optional<TrueDistribution> truth, Schedule schedule,
+      double[] times, RandomStreams streams, Parallel parallel) {
+    this.metrics = metrics;
+    this.reference = reference;
+    this.truth = truth;
+    this.schedule = schedule;
+    this.times = times;
+    this.streams = streams;
+    this.parallel = parallel;
+  }
+
+  /**
+   * A metric's outcome.
+   *
+   * @param result its values, or null when skipped
+   * @param skipped why it was skipped, or null
+   * @param primaryField the field whose floor is reported as {@code floor}, or "" for none
+   */
+  public record Outcome(Metric.Result result, String skipped, String primaryField) {}
+
+  /** A floor: per field, the mean and standard deviation over the pairs. */
+  public record Floor(Map<String, double[]> byField, int pairs, int sizeA, int sizeB) {}
+
+  /** Evaluates every metric on {@code generated}, with {@code model} for model metrics. */
+  public Map<String, Outcome> evaluate(Samples generated, Optional<ScoreModel> model) {
+    Map<String, Outcome> out = new LinkedHashMap<>();
+    for (Component<Metric> c : metrics) {
+      Metric m = c.instance();
+      if (m.needsTruth() && truth.isEmpty()) {
+        out.put(c.name(), new Outcome(null, "needs the closed-form truth, which a data file does not have", ""));
+        continue;
+      }
+      out.put(c.name(), new Outcome(m.evaluate(input(c, generated, reference, model)), null,
+          m.primaryField().orElse("")));
+    }
+    return out;
+  }
+
+  /** The floors of every sample metric that can run, over {@code pairs} pairs from the target. */
+  public Map<String, Floor> floors(Target target, Target.TargetData data, int generated, int pairs) {
+    List<Component<Metric>> sampleMetrics = new ArrayList<>();
+    for (Component<Metric> c : metrics) {
+      if (c.instance().comparesSamples() && !(c.instance().needsTruth() && truth.isEmpty())) {
+        sampleMetrics.add(c);
+      }
+    }
+    Map<String, List<Map<String, Double>>> runs = new LinkedHashMap<>();
+    if (sampleMetrics.isEmpty()) {
+      return Map.of();
+    }
+    RandomStreams floorStreams = streams.child("floors");
+    for (int i = 0; i < pairs; i++) {
+      Samples[] pair = target.floorPair(i, generated, reference.rows(), data, floorStreams);
+      for (Component<Metric> c : sampleMetrics) {
+        Metric.Result r = c.instance().evaluate(input(c, pair[0], pair[1], Optional.empty()));
+        runs.computeIfAbsent(c.name(), k -> new ArrayList<>()).add(r.values());
+      }
+    }
+    Map<String, Floor> out = new LinkedHashMap<>();
+    runs.forEach((name, list) -> {
+      Map<String, double[]> byField = new LinkedHashMap<>();
+      for (String field : list.get(0).keySet()) {
+        double[] v = list.stream().mapToDouble(m -> m.get(field)).toArray();
+        byField.put(field, meanAndSd(v));
+      }
+      out.put(name, new Floor(byField, pairs, generated, reference.rows()));
+    });
+    return out;
+  }
+
+  private Metric.Input input(Component<Metric> c, Samples generated, Samples ref, Optional<ScoreModel> model) {
+    return new Metric.Input(generated, ref, truth, model, schedule, times, streams.child("metric:" + c.name()),
+        parallel);
+  }
+
+  /** The mean and the sample standard deviation (n − 1), summed in order. */
+  static double[] meanAndSd(double[] v) {
+    double mean = 0;
+    for (double x : v) {
+      mean += x;
+    }
+    mean /= v.length;
+    double ss = 0;
+    for (double x : v) {
+      ss += (x - mean) * (x - mean);
+    }
+    double sd = v.length > 1 ? Math.sqrt(ss / (v.length - 1)) : 0;
+    return new double[] {mean, sd};
+  }
+}

@@ -1,0 +1,29 @@
+package io.diffmix.core.linalg;
+
+/**
+ * Which BLAS implementation dev.ludovic.netlib chose: native OpenBLAS through JNI when Debian's
+ * {@code libopenblas0} is installed, pure Java otherwise. Bits are promised identical for one backend only,
+ * so provenance records it.
+ */
+public final class BlasBackend {
+  /**
+   * netlib logs a warning for every backend it fails to load; the report records the one that ran, so the
+   * warnings are noise. Held in a field, since java.util.logging keeps loggers only weakly.
+   */
+  private static final java.util.logging.Logger NETLIB = java.util.logging.Logger.getLogger("dev.ludovic.netlib");
+
+  static {
+    NETLIB.setLevel(java.util.logging.Level.SEVERE);
+  }
+
+  private BlasBackend() {}
+
+  /** The backend's class name, such as {@code JNIBLAS} or {@code VectorBLAS}. */
+  public static String name() {
+    try {
+      return dev.ludovic.netlib.blas.BLAS.getInstance().getClass().getSimpleName();
+    } catch (LinkageError | RuntimeException e) {
+      return "unavailable (" + e.getClass().getSimpleName() + ")";
+    }
+  }
+}

@@ -1,0 +1,12 @@
+package io.diffmix.core.registry;
+
+import io.diffmix.core.spi.DiffmixPlugin;
+
+/**
+ * A plugin found by the loader, with where it came from.
+ *
+ * @param plugin the instance
+ * @param source the jar file name or class directory it was loaded from
+ * @param version the jar's implementation version, or "dev" when unknown
+ */
+public record LoadedPlugin(DiffmixPlugin plugin, String source, String version) {}

@@ -1,0 +1,75 @@
+package io.diffmix.core.spi;
+
+import io.diffmix.core.data.Samples;
+import io.diffmix.core.parallel.Parallel;
+import io.diffmix.core.random.RandomStreams;
+import io.diffmix.core.score.ScoreModel;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A measure of how well a run did.
+ *
+ * <p>A sample metric compares generated points with reference points; the runner also reports its floor, the
+ * same metric over independent pairs of true samples. A model metric judges the fitted score against the
+ * truth, and has no floor.
+ */
+public interface Metric {
+
+  /** Whether this metric compares two samples, so the runner reports a floor beside it. */
+  default boolean comparesSamples() {
+    return true;
+  }
+
+  /** Whether it needs the target's closed-form truth; such metrics are skipped for data files. */
+  default boolean needsTruth() {
+    return false;
+  }
+
+  /**
+   * The field whose floor is reported as {@code floor} and {@code floor_sd}; other fields get
+   * {@code <field>_floor} and {@code <field>_floor_sd}. Empty: every field gets the suffixed form.
+   */
+  default Optional<String> primaryField() {
+    return Optional.of("value");
+  }
+
+  Result evaluate(Input input);
+
+  /**
+   * What a metric may look at.
+   *
+   * @param generated the points to judge
+   * @param reference held-out true points of the same distribution
+   * @param truth the closed-form truth, for synthetic targets
+   * @param model the fitted score model, for model metrics
+   * @param schedule the run's schedule
+   * @param times the run's grid, in the schedule's time
+   * @param streams random streams for the metric's own randomness, the same for value and floors
+   * @param parallel worker threads
+   */
+  record Input(
+      Samples generated,
+      Samples reference,
+      Optional<TrueDistribution> truth,
+      Optional<ScoreModel> model,
+      Schedule schedule,
+      double[] times,
+      RandomStreams streams,
+      Parallel parallel) {}
+
+  /**
+   * Named numbers, plus structured details (such as a per-level table) that have no floor.
+   */
+  record Result(Map<String, Double> values, Map<String, Object> details) {
+    public Result {
+      values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
+      details = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(details));
+    }
+
+    public static Result of(String key, double value) {
+      return new Result(Map.of(key, value), Map.of());
+    }
+  }
+}

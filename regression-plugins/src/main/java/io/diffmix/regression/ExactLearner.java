@@ -1,0 +1,47 @@
+package io.diffmix.regression;
+
+import io.diffmix.core.config.BadInputException;
+import io.diffmix.core.config.Params;
+import io.diffmix.core.spi.Learner;
+import io.diffmix.core.spi.LearnerFactory;
+import io.diffmix.core.spi.TrueDistribution;
+import java.util.Map;
+
+/**
+ * The oracle: the target's exact score, learned from nothing. It isolates a sampler's discretization error,
+ * and it is the only learner allowed to read the target's truth.
+ */
+public final class ExactLearner implements Learner {
+
+  @Override
+  public FittedModel fit(Input input) {
+    TrueDistribution truth = input.oracleTruth().orElseThrow(() -> new BadInputException(
+        "learner 'exact' needs a synthetic target with a closed-form score; this target has none"));
+    return new FittedModel(truth.exactScore(), 0, 0, Map.of("oracle", true));
+  }
+
+  /** The {@code exact} factory. */
+  public static final class Factory implements LearnerFactory<Factory.Config> {
+    public record Config() {}
+
+    @Override
+    public String name() {
+      return "exact";
+    }
+
+    @Override
+    public String description() {
+      return "the exact score of a synthetic target (oracle): no learning, only the sampler's own error remains";
+    }
+
+    @Override
+    public Config configure(Params params) {
+      return new Config();
+    }
+
+    @Override
+    public Learner create(Config config) {
+      return new ExactLearner();
+    }
+  }
+}
