@@ -83,6 +83,9 @@ public final class PaperGrid implements TimeGrid {
     return hi;
   }
 
+  /** κ when neither κ nor steps is given: paper-notes §5 recommends 0.02 to 0.1. */
+  public static final double DEFAULT_KAPPA = 0.05;
+
   /** The {@code paper} factory. */
   public static final class Factory implements GridFactory<Config> {
     @Override
@@ -99,7 +102,8 @@ public final class PaperGrid implements TimeGrid {
     @Override
     public List<Param> params() {
       return List.of(
-          Param.real("kappa", 0.05, "step size in VP time tau far from the data").greaterThan(0).atMost(10),
+          Param.real("kappa", "step size in VP time tau far from the data; null: " + DEFAULT_KAPPA
+              + ", or solved from steps").greaterThan(0).atMost(10).orAuto(),
           Param.integer("steps", "number of steps; when given, kappa is solved for").atLeast(1)
               .atMost(1_000_000).orAuto(),
           Param.real("t1", 1e-3, "last (smallest) time, in VE time").greaterThan(0),
@@ -109,7 +113,7 @@ public final class PaperGrid implements TimeGrid {
 
     @Override
     public Config configure(Params p) {
-      if (p.isGiven("kappa") && p.isGiven("steps") && !p.isAuto("steps")) {
+      if (!p.isAuto("kappa") && !p.isAuto("steps")) {
         throw p.error("steps", "give kappa or steps, not both");
       }
       double tMax = p.isAuto("t_max") ? Double.NaN : p.real("t_max");
@@ -117,7 +121,8 @@ public final class PaperGrid implements TimeGrid {
         throw p.error("t_max", tMax + " is not above t1 = " + p.real("t1") + "; valid: > t1");
       }
       int steps = p.isAuto("steps") ? 0 : p.integer("steps");
-      return new Config(steps > 0 ? Double.NaN : p.real("kappa"), steps, p.real("t1"), tMax);
+      double kappa = steps > 0 ? Double.NaN : p.isAuto("kappa") ? DEFAULT_KAPPA : p.real("kappa");
+      return new Config(kappa, steps, p.real("t1"), tMax);
     }
 
     @Override
