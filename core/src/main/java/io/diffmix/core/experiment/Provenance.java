@@ -50,6 +50,7 @@ public final class Provenance {
     p.put("seed", spec.seed());
     p.put("rng", RandomStreams.DESCRIPTION);
     p.put("blas", BlasBackend.name());
+    p.put("kernel_sums", io.diffmix.core.metrics.KernelSums.best().name());
     p.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
     p.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
         + System.getProperty("os.arch"));

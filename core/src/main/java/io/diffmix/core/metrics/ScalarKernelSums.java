@@ -1,0 +1,24 @@
+package io.diffmix.core.metrics;
+
+/** {@link KernelSums} in plain Java: one {@code Math.exp} per pair. */
+final class ScalarKernelSums implements KernelSums {
+  @Override
+  public double rowSum(double[] a, int offset, double[][] bCols, int from, int to, double gamma) {
+    double sum = 0;
+    int d = bCols.length;
+    for (int j = from; j < to; j++) {
+      double d2 = 0;
+      for (int c = 0; c < d; c++) {
+        double diff = a[offset + c] - bCols[c][j];
+        d2 += diff * diff;
+      }
+      sum += Math.exp(-gamma * d2);
+    }
+    return sum;
+  }
+
+  @Override
+  public String name() {
+    return "scalar";
+  }
+}
