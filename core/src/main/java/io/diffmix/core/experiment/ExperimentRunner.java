@@ -2,7 +2,10 @@ package io.diffmix.core.experiment;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.diffmix.core.config.BadInputException;
 import io.diffmix.core.data.DataMoments;
+import io.diffmix.core.io.NpyReader;
+import java.nio.file.Path;
 import io.diffmix.core.data.Samples;
 import io.diffmix.core.parallel.Parallel;
 import io.diffmix.core.random.RandomStreams;
@@ -46,6 +49,7 @@ public final class ExperimentRunner {
     RandomStreams streams = new RandomStreams(spec.seed());
     try (Parallel parallel = new Parallel(threads)) {
       Target target = spec.target().instance();
+      Optional<StartingPoints> given = spec.init().map(f -> initialPoints(spec, f, target.dim()));
       Target.TargetData data = target.draw(spec.train(), spec.reference(), streams.child("data"));
       Optional<TrueDistribution> truth = target.truth();
       Schedule schedule = spec.schedule().instance();
@@ -64,13 +68,13 @@ public final class ExperimentRunner {
           streams.child("learner"), parallel, truth, Learner.Progress.NONE));
       double fitSeconds = seconds(t0);
 
-      Prior prior = Prior.at(schedule, samplerTimes[0], moments);
+      StartingPoints start = given.orElse(Prior.at(schedule, samplerTimes[0], moments));
       RandomStreams sampling = streams.child("sampling");
       log.accept("sampling " + spec.generate() + " points with " + spec.sampler().name() + ", "
           + samplerTimes.length + " times");
       t0 = System.nanoTime();
       SamplingRun.Result learned = SamplingRun.run(spec.sampler().instance(), fitted.model(), schedule,
-          samplerTimes, prior, spec.generate(), sampling, parallel);
+          samplerTimes, start, spec.generate(), sampling, parallel);
       double sampleSeconds = seconds(t0);
 
       MetricSuite suite = new MetricSuite(spec.metrics(), data.reference(), truth, schedule, grid,
@@ -102,7 +106,7 @@ public final class ExperimentRunner {
         log.accept("sampling again with the exact score (oracle), paired");
         t0 = System.nanoTime();
         SamplingRun.Result oracle = SamplingRun.run(spec.sampler().instance(), exact, schedule, samplerTimes,
-            prior, spec.generate(), sampling, parallel);
+            start, spec.generate(), sampling, parallel);
         double oracleSeconds = seconds(t0);
         ObjectNode o = report.putObject("oracle");
         o.set("sampler", samplerBlock(spec, oracle, oracleSeconds, samplerTimes));
@@ -110,6 +114,16 @@ public final class ExperimentRunner {
       }
       return new Outcome(report, learned.samples(), fitted.model());
     }
+  }
+
+  /** Reads {@code "init"}: a .npy of shape (generate, dim), checked before anything is computed. */
+  private static StartingPoints initialPoints(ExperimentSpec spec, String file, int dim) {
+    Samples points = NpyReader.read(Path.of(file));
+    if (points.rows() != spec.generate() || points.dim() != dim) {
+      throw new BadInputException(spec.source() + ": init: " + file + " has shape (" + points.rows() + ", "
+          + points.dim() + "); valid: (" + spec.generate() + ", " + dim + "), that is (generate, dim)");
+    }
+    return StartingPoints.given(points);
   }
 
   private static ObjectNode samplerBlock(ExperimentSpec spec, SamplingRun.Result r, double seconds, double[] times) {
