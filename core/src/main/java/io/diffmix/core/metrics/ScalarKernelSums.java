@@ -4,6 +4,11 @@ package io.diffmix.core.metrics;
 final class ScalarKernelSums implements KernelSums {
   @Override
   public double rowSum(double[] a, int offset, double[][] bCols, int from, int to, double gamma) {
+    return sum(a, offset, bCols, from, to, gamma);
+  }
+
+  /** The plain loop, also the Vector API's tail. */
+  static double sum(double[] a, int offset, double[][] bCols, int from, int to, double gamma) {
     double sum = 0;
     int d = bCols.length;
     for (int j = from; j < to; j++) {

@@ -26,16 +26,7 @@ final class VectorKernelSums implements KernelSums {
       }
       acc = acc.add(d2.mul(-gamma).lanewise(VectorOperators.EXP));
     }
-    double sum = acc.reduceLanes(VectorOperators.ADD);
-    for (; j < to; j++) {
-      double d2 = 0;
-      for (int c = 0; c < d; c++) {
-        double diff = a[offset + c] - bCols[c][j];
-        d2 += diff * diff;
-      }
-      sum += Math.exp(-gamma * d2);
-    }
-    return sum;
+    return acc.reduceLanes(VectorOperators.ADD) + ScalarKernelSums.sum(a, offset, bCols, j, to, gamma);
   }
 
   @Override
