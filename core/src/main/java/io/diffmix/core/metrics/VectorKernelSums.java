@@ -30,6 +30,23 @@ final class VectorKernelSums implements KernelSums {
   }
 
   @Override
+  public double distanceSum(double[] a, int offset, double[][] bCols, int from, int to) {
+    int d = bCols.length;
+    int lanes = SPECIES.length();
+    DoubleVector acc = DoubleVector.zero(SPECIES);
+    int j = from;
+    for (; j <= to - lanes; j += lanes) {
+      DoubleVector d2 = DoubleVector.zero(SPECIES);
+      for (int c = 0; c < d; c++) {
+        DoubleVector diff = DoubleVector.fromArray(SPECIES, bCols[c], j).sub(a[offset + c]);
+        d2 = diff.fma(diff, d2);
+      }
+      acc = acc.add(d2.lanewise(VectorOperators.SQRT));
+    }
+    return acc.reduceLanes(VectorOperators.ADD) + ScalarKernelSums.distances(a, offset, bCols, j, to);
+  }
+
+  @Override
   public String name() {
     return "jdk.incubator.vector (" + SPECIES.length() + " lanes)";
   }
