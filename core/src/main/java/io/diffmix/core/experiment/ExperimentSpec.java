@@ -161,7 +161,8 @@ public record ExperimentSpec(
     return v;
   }
 
-  private static List<Component<Metric>> metrics(JsonNode node, String source, Registry registry) {
+  /** Parses a metrics list: names or objects with {@code type}. */
+  public static List<Component<Metric>> metrics(JsonNode node, String source, Registry registry) {
     List<Component<Metric>> out = new ArrayList<>();
     if (node == null || node.isNull()) {
       node = JsonNodeFactory.instance.arrayNode().add("mmd");
@@ -183,7 +184,7 @@ public record ExperimentSpec(
   }
 
   /** Parses one component: a name, or an object with {@code type} and parameters. */
-  static <F extends PluginFactory<?, T>, T> Component<T> component(
+  public static <F extends PluginFactory<?, T>, T> Component<T> component(
       JsonNode node, Family<? extends PluginFactory<?, ?>> family, String key, String dflt, String source,
       Registry registry, Set<String> reserved) {
     ObjectNode obj;
