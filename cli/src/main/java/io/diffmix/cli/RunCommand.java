@@ -9,7 +9,9 @@ import io.diffmix.core.experiment.ExperimentRunner;
 import io.diffmix.core.experiment.ExperimentSpec;
 import io.diffmix.core.experiment.ReportText;
 import io.diffmix.core.experiment.RunWriter;
+import io.diffmix.cli.plots.Plots;
 import io.diffmix.core.registry.Registry;
+import java.util.Map;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -104,9 +106,11 @@ public class RunCommand implements Callable<Integer> {
         err.println("diffmix: " + msg);
       }
     });
-    RunWriter.write(outcome, dir);
+    Map<String, byte[]> plots = Plots.forRun(outcome.report(), outcome.samples(), outcome.reference(),
+        outcome.truth());
+    RunWriter.write(outcome, dir, plots);
     outw.print(ReportText.summary(outcome.report()));
-    outw.println("wrote " + dir.resolve("report.json") + ", report.md, samples.npy");
+    outw.println("wrote " + dir.resolve("report.json") + ", report.md, samples.npy, " + String.join(", ", plots.keySet()));
     outw.flush();
     return 0;
   }

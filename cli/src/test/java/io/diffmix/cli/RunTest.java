@@ -59,7 +59,13 @@ class RunTest {
     assertThat(Files.readString(out.resolve("report.md"))).contains("| metric").contains("floor ± sd");
     try (var files = Files.list(out)) {
       assertThat(files.map(p -> p.getFileName().toString()))
-          .containsExactlyInAnyOrder("report.json", "report.md", "samples.npy");
+          .containsExactlyInAnyOrder("report.json", "report.md", "samples.npy", "scatter.png");
+    }
+    assertThat(Files.readString(out.resolve("report.md"))).contains("![scatter](scatter.png)");
+    java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(out.resolve("scatter.png").toFile());
+    assertThat(png.getWidth()).isEqualTo(800);
+    assertThat(png.getHeight()).isEqualTo(800);
+    {
     }
   }
 

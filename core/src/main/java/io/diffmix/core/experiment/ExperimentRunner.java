@@ -41,8 +41,11 @@ public final class ExperimentRunner {
    * @param report report.json's tree
    * @param samples the generated points
    * @param model the fitted score model
+   * @param reference the held-out reference points
+   * @param truth the target's closed form, for plots that mark the true means
    */
-  public record Outcome(ObjectNode report, Samples samples, ScoreModel model) {}
+  public record Outcome(
+      ObjectNode report, Samples samples, ScoreModel model, Samples reference, Optional<TrueDistribution> truth) {}
 
   public static Outcome run(ExperimentSpec spec, int threads, Consumer<String> log) {
     Instant started = Instant.now();
@@ -112,7 +115,7 @@ public final class ExperimentRunner {
         o.set("sampler", samplerBlock(spec, oracle, oracleSeconds, samplerTimes));
         o.set("metrics", ReportMetrics.toJson(suite.evaluate(oracle.samples(), Optional.of(exact)), floors));
       }
-      return new Outcome(report, learned.samples(), fitted.model());
+      return new Outcome(report, learned.samples(), fitted.model(), data.reference(), truth);
     }
   }
 
