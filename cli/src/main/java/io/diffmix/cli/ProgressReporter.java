@@ -6,8 +6,8 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * Progress of long work: a bar with a time estimate on a terminal, plain lines at each tenth of the work when
- * the output is not a terminal, nothing with {@code --quiet}.
+ * Progress of long work: a bar with a time estimate on a terminal, a plain line every few seconds (and at the
+ * end) when the output is not a terminal, nothing with {@code --quiet}.
  */
 abstract class ProgressReporter implements AutoCloseable {
 
@@ -75,7 +75,9 @@ abstract class ProgressReporter implements AutoCloseable {
   private static final class Lines extends ProgressReporter {
     private final String task;
     private final PrintWriter err;
-    private long lastTenth = -1;
+    /** Seconds between two plain lines: a log, not a film. */
+    private static final long PERIOD_NANOS = 5_000_000_000L;
+    private long last = System.nanoTime();
 
     Lines(String task, PrintWriter err) {
       this.task = task;
@@ -84,9 +86,9 @@ abstract class ProgressReporter implements AutoCloseable {
 
     @Override
     void step(long done, long total) {
-      long tenth = total == 0 ? 10 : done * 10 / total;
-      if (tenth != lastTenth) {
-        lastTenth = tenth;
+      long now = System.nanoTime();
+      if (done >= total || now - last >= PERIOD_NANOS) {
+        last = now;
         err.println("diffmix: " + task + " " + done + "/" + total);
         err.flush();
       }

@@ -101,11 +101,10 @@ public class RunCommand implements Callable<Integer> {
     ExperimentSpec exp = ExperimentSpec.parse(root, source, registry);
     Path dir = out != null ? out : Path.of("runs", preset != null ? preset : stem(config));
 
-    ExperimentRunner.Outcome outcome = ExperimentRunner.run(exp, n, msg -> {
-      if (!common.quiet) {
-        err.println("diffmix: " + msg);
-      }
-    });
+    ExperimentRunner.Outcome outcome;
+    try (StagedProgress progress = new StagedProgress(err, common.quiet)) {
+      outcome = ExperimentRunner.run(exp, n, msg -> progress.message("diffmix: " + msg), progress);
+    }
     Map<String, byte[]> plots = Plots.forRun(outcome.report(), outcome.samples(), outcome.reference(),
         outcome.truth());
     RunWriter.write(outcome, dir, plots);

@@ -47,7 +47,19 @@ public final class ExperimentRunner {
   public record Outcome(
       ObjectNode report, Samples samples, ScoreModel model, Samples reference, Optional<TrueDistribution> truth) {}
 
+  /** Told how far a stage ("fit", "sample", "oracle") has come. Called from worker threads. */
+  @FunctionalInterface
+  public interface Progress {
+    Progress NONE = (stage, done, total) -> {};
+
+    void advanced(String stage, long done, long total);
+  }
+
   public static Outcome run(ExperimentSpec spec, int threads, Consumer<String> log) {
+    return run(spec, threads, log, Progress.NONE);
+  }
+
+  public static Outcome run(ExperimentSpec spec, int threads, Consumer<String> log, Progress progress) {
     Instant started = Instant.now();
     RandomStreams streams = new RandomStreams(spec.seed());
     try (Parallel parallel = new Parallel(threads)) {
@@ -68,7 +80,7 @@ public final class ExperimentRunner {
           + " levels");
       long t0 = System.nanoTime();
       Learner.FittedModel fitted = spec.learner().instance().fit(new Learner.Input(data.train(), schedule, grid,
-          streams.child("learner"), parallel, truth, Learner.Progress.NONE));
+          streams.child("learner"), parallel, truth, (done, total) -> progress.advanced("fit", done, total)));
       double fitSeconds = seconds(t0);
 
       StartingPoints start = given.orElse(Prior.at(schedule, samplerTimes[0], moments));
@@ -77,7 +89,8 @@ public final class ExperimentRunner {
           + samplerTimes.length + " times");
       t0 = System.nanoTime();
       SamplingRun.Result learned = SamplingRun.run(spec.sampler().instance(), fitted.model(), schedule,
-          samplerTimes, start, spec.generate(), sampling, parallel);
+          samplerTimes, start, spec.generate(), sampling, parallel, SamplingRun.CHUNK,
+          (done, total) -> progress.advanced("sample", done, total));
       double sampleSeconds = seconds(t0);
 
       MetricSuite suite = new MetricSuite(spec.metrics(), data.reference(), truth, schedule, grid,
@@ -109,7 +122,8 @@ public final class ExperimentRunner {
         log.accept("sampling again with the exact score (oracle), paired");
         t0 = System.nanoTime();
         SamplingRun.Result oracle = SamplingRun.run(spec.sampler().instance(), exact, schedule, samplerTimes,
-            start, spec.generate(), sampling, parallel);
+            start, spec.generate(), sampling, parallel, SamplingRun.CHUNK,
+            (done, total) -> progress.advanced("oracle", done, total));
         double oracleSeconds = seconds(t0);
         ObjectNode o = report.putObject("oracle");
         o.set("sampler", samplerBlock(spec, oracle, oracleSeconds, samplerTimes));

@@ -45,6 +45,14 @@ public final class SamplingRun {
   public static Result run(
       Sampler sampler, ScoreModel score, Schedule schedule, double[] times, StartingPoints start, int count,
       RandomStreams streams, Parallel parallel, int chunk) {
+    return run(sampler, score, schedule, times, start, count, streams, parallel, chunk, (done, total) -> {});
+  }
+
+  /** As above, telling {@code rowsDone} how many points are finished after each chunk. */
+  public static Result run(
+      Sampler sampler, ScoreModel score, Schedule schedule, double[] times, StartingPoints start, int count,
+      RandomStreams streams, Parallel parallel, int chunk, java.util.function.BiConsumer<Long, Long> rowsDone) {
+    java.util.concurrent.atomic.AtomicLong finished = new java.util.concurrent.atomic.AtomicLong();
     int d = score.dim();
     double[] out = new double[count * d];
     List<Integer> nfes = parallel.mapChunks(count, chunk, (from, to) -> {
@@ -54,6 +62,7 @@ public final class SamplingRun {
       start.fill(x, from, rows, noise);
       int nfe = sampler.sample(score, schedule, times, new Sampler.Chunk(x, rows, d, noise));
       System.arraycopy(x, 0, out, from * d, rows * d);
+      rowsDone.accept(finished.addAndGet(rows), (long) count);
       return nfe;
     });
     int nfe = nfes.isEmpty() ? 0 : nfes.get(0);
