@@ -122,6 +122,17 @@ class RunTest {
     assertThat(sha256(b.resolve("samples.npy"))).isNotEqualTo(sha256(a.resolve("samples.npy")));
   }
 
+  @Test
+  void aComponentWithoutATypeIsTheDefaultPlugin() throws Exception {
+    Path file = dir.resolve("nogrid.json");
+    Files.writeString(file, Cli.smallConfig().replace("\"grid\": {\"type\": \"paper\", \"kappa\": 0.2},", ""));
+    Path out = dir.resolve("nogrid");
+    assertThat(run(file, out, "--set", "grid.kappa=0.3").exit()).isZero();
+    JsonNode grid = Json.read(out.resolve("report.json")).at("/provenance/config/grid");
+    assertThat(grid.get("type").asText()).isEqualTo("paper");
+    assertThat(grid.get("kappa").asDouble()).isEqualTo(0.3);
+  }
+
   static String sha256(Path p) throws Exception {
     return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p)));
   }

@@ -202,6 +202,11 @@ public record ExperimentSpec(
       throw new BadInputException(source + ": " + key + ": expected a " + family + " name or an object with "
           + "\"type\", got " + node);
     }
+    if (!obj.has("type") && dflt != null) {
+      // {"grid": {"kappa": 0.02}}, or --set grid.kappa=0.02 on a config without a grid: the default plugin
+      obj = obj.deepCopy();
+      obj.put("type", dflt);
+    }
     JsonNode type = obj.get("type");
     if (type == null || !type.isTextual()) {
       throw new BadInputException(source + ": " + key + ": missing \"type\"; available: "
