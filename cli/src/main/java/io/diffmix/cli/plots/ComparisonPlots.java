@@ -7,8 +7,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.knowm.xchart.CategoryChart;
-import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
 
 /**
  * A comparison's plots: each headline metric against each axis, mean ± sd over seeds, one series per
@@ -55,18 +56,26 @@ public final class ComparisonPlots {
       ys[0][x] = Double.isFinite(ms[0]) ? ms[0] : null;
       ys[1][x] = Double.isFinite(ms[1]) ? ms[1] : 0.0;
     }
-    CategoryChart chart = new CategoryChartBuilder().width(900).height(600).title(field + " by " + axis)
+    // an XY chart at positions 0, 1, 2, … labelled with the axis values: XChart's category charts draw
+    // scatter markers of negative values at the baseline
+    XYChart chart = new XYChartBuilder().width(900).height(600).title(field + " by " + axis)
         .xAxisTitle(axis).yAxisTitle(field).build();
-    chart.getStyler().setDefaultSeriesRenderStyle(org.knowm.xchart.CategorySeries.CategorySeriesRenderStyle.Scatter);
+    chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
     chart.getStyler().setMarkerSize(10);
+    chart.getStyler().setXAxisTicksVisible(true);
+
+    chart.getStyler().setxAxisTickLabelsFormattingFunction(x -> {
+      long i = Math.round(x);
+      return Math.abs(x - i) < 1e-6 && i >= 0 && i < categories.size() ? categories.get((int) i) : " ";
+    });
     boolean any = false;
     for (Map.Entry<String, Double[][]> e : series.entrySet()) {
-      List<String> xs = new ArrayList<>();
+      List<Double> xs = new ArrayList<>();
       List<Number> ys = new ArrayList<>();
       List<Number> err = new ArrayList<>();
       for (int i = 0; i < categories.size(); i++) {
         if (e.getValue()[0][i] != null) {
-          xs.add(categories.get(i));
+          xs.add((double) i);
           ys.add(e.getValue()[0][i]);
           err.add(e.getValue()[1][i]);
         }
