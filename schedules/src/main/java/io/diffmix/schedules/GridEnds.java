@@ -32,8 +32,8 @@ public record GridEnds(int steps, double t1, double tMax) {
     return new GridEnds(p.integer("steps"), p.real("t1"), tMax);
   }
 
-  VeWindow window(Schedule schedule, DataMoments moments, String grid) {
+  VeWindow window(Schedule schedule, DataMoments moments) {
     double top = Double.isNaN(tMax) ? VeWindow.defaultTop(moments) : tMax;
-    return VeWindow.of(schedule, top, t1, grid);
+    return VeWindow.of(schedule, top, t1);
   }
 }

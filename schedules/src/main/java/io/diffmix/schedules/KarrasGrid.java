@@ -32,7 +32,7 @@ public final class KarrasGrid implements TimeGrid {
   @Override
   public double[] times(Schedule schedule, DataMoments moments) {
     VeWindow w = VeWindow.of(schedule, config.sigmaMax() * config.sigmaMax(),
-        config.sigmaMin() * config.sigmaMin(), "karras");
+        config.sigmaMin() * config.sigmaMin());
     double inv = 1 / config.rho();
     double hi = Math.pow(Math.sqrt(w.top()), inv);
     double lo = Math.pow(Math.sqrt(w.bottom()), inv);

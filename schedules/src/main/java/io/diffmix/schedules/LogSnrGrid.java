@@ -21,7 +21,7 @@ public final class LogSnrGrid implements TimeGrid {
 
   @Override
   public double[] times(Schedule schedule, DataMoments moments) {
-    VeWindow w = ends.window(schedule, moments, "log-snr");
+    VeWindow w = ends.window(schedule, moments);
     double lambdaTop = -0.5 * Math.log(w.top());
     double lambdaBottom = -0.5 * Math.log(w.bottom());
     int n = ends.steps();

@@ -36,7 +36,7 @@ public final class PaperGrid implements TimeGrid {
   public double[] times(Schedule schedule, DataMoments moments) {
     // T and t1 are cut to the schedule's range; a grid that misses it altogether is bad input
     VeWindow w = VeWindow.of(schedule, Double.isNaN(config.tMax()) ? VeWindow.defaultTop(moments) : config.tMax(),
-        config.t1(), "paper");
+        config.t1());
     double kappa = config.steps() > 0 ? kappaForSteps(config.steps(), w.top(), w.bottom()) : config.kappa();
     double[] ve = veTimes(kappa, w.top(), w.bottom());
     double[] t = new double[ve.length];

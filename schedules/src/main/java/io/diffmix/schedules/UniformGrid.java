@@ -22,7 +22,7 @@ public final class UniformGrid implements TimeGrid {
 
   @Override
   public double[] times(Schedule schedule, DataMoments moments) {
-    VeWindow w = ends.window(schedule, moments, "uniform");
+    VeWindow w = ends.window(schedule, moments);
     double hi = VeWindow.time(schedule, w.top());
     double lo = VeWindow.time(schedule, w.bottom());
     int n = ends.steps();

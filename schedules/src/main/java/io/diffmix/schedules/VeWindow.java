@@ -21,14 +21,14 @@ record VeWindow(double top, double bottom) {
     return 100 * (moments.secondMoment() + moments.dim());
   }
 
-  /** [bottom, top] ∩ [v(tMin), v(tMax)], or bad input naming the grid when it is empty. */
-  static VeWindow of(Schedule schedule, double top, double bottom, String grid) {
+  /** [bottom, top] ∩ [v(tMin), v(tMax)], or bad input when it is empty (the runner prefixes the grid's name). */
+  static VeWindow of(Schedule schedule, double top, double bottom) {
     double lo = schedule.veTime(schedule.tMin());
     double hi = schedule.veTime(schedule.tMax());
     double t = Math.min(top, hi);
     double b = Math.max(bottom, lo);
     if (!(t > b)) {
-      throw new BadInputException("grid '" + grid + "': its VE-time range [" + bottom + ", " + top
+      throw new BadInputException("its VE-time range [" + bottom + ", " + top
           + "] does not overlap the schedule's [" + lo + ", " + hi + "]; valid: a range that overlaps it");
     }
     return new VeWindow(t, b);
