@@ -42,6 +42,47 @@ class DesignSpaceTest {
     return f.create(f.configure(ParamResolver.resolve(family.name(), f.name(), f.params(), o, "test", Set.of())));
   }
 
+  /**
+   * Issue 4, acceptance 3, with the registered plugins: {@code exp-integrator} on {@code vp} equals e^{−τ} times
+   * {@code paper-ve} on {@code ve}, at the matching times of the {@code paper} grid and with the same initial
+   * points and noise streams, to 1e-10 relative (round-off of ~200 steps of a few operations each).
+   */
+  @Test
+  void expIntegratorOnVpIsExpMinusTauTimesPaperVeOnVe() {
+    GaussianMixture gm = new GaussianMixture(new double[] {0.5, 0.3, 0.2}, new double[] {0, 0, 5, 0, 0, 5}, 2, 1);
+    DataMoments moments = new DataMoments(2, 1000, new double[] {1.5, 1}, 14.5, 5.4);
+    Schedule ve = create(Family.SCHEDULE, "{\"type\": \"ve\"}");
+    Schedule vp = create(Family.SCHEDULE, "{\"type\": \"vp\"}");
+    TimeGrid grid = create(Family.GRID, "{\"type\": \"paper\", \"kappa\": 0.05}");
+    double[] t = GridCheck.check(grid.times(ve, moments), ve, "ve");
+    double[] tau = GridCheck.check(grid.times(vp, moments), vp, "vp");
+    int rows = 200;
+    Prior prior = Prior.at(ve, t[0], moments);
+    double[] y;
+    double[] x;
+    try (Parallel serial = Parallel.serial()) {
+      y = SamplingRun.run(create(Family.SAMPLER, "{\"type\": \"paper-ve\"}"), gm, ve, t, prior, rows,
+          new RandomStreams(8), serial).samples().data();
+      // the same initial points, scaled by e^{−τ_N}: a prior scaled the same way draws them from the same streams
+      double scale0 = Math.exp(-tau[0]);
+      double[] mean = prior.mean().clone();
+      for (int j = 0; j < mean.length; j++) {
+        mean[j] *= scale0;
+      }
+      x = SamplingRun.run(create(Family.SAMPLER, "{\"type\": \"exp-integrator\"}"), gm, vp, tau,
+          new Prior(mean, prior.sd() * scale0), rows, new RandomStreams(8), serial).samples().data();
+    }
+    double scale = Math.exp(-tau[tau.length - 1]);
+    double worst = 0;
+    double size = 0;
+    for (int q = 0; q < x.length; q++) {
+      worst = Math.max(worst, Math.abs(x[q] - scale * y[q]));
+      size = Math.max(size, Math.abs(scale * y[q]));
+    }
+    assertThat(t.length).isGreaterThan(150);
+    assertThat(worst).isLessThanOrEqualTo(1e-10 * size);
+  }
+
   @Test
   void everySamplerUnderEveryScheduleOnEveryGridIsFiniteForEveryStepCount() {
     GaussianMixture gm = new GaussianMixture(new double[] {0.5, 0.3, 0.2}, new double[] {0, 0, 5, 0, 0, 5}, 2, 1);
