@@ -9,7 +9,9 @@ import io.diffmix.core.experiment.ExperimentRunner;
 import io.diffmix.core.experiment.ExperimentSpec;
 import io.diffmix.core.experiment.ReportText;
 import io.diffmix.core.experiment.RunWriter;
+import io.diffmix.cli.plots.Plots;
 import io.diffmix.core.registry.Registry;
+import java.util.Map;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -99,14 +101,15 @@ public class RunCommand implements Callable<Integer> {
     ExperimentSpec exp = ExperimentSpec.parse(root, source, registry);
     Path dir = out != null ? out : Path.of("runs", preset != null ? preset : stem(config));
 
-    ExperimentRunner.Outcome outcome = ExperimentRunner.run(exp, n, msg -> {
-      if (!common.quiet) {
-        err.println("diffmix: " + msg);
-      }
-    });
-    RunWriter.write(outcome, dir);
+    ExperimentRunner.Outcome outcome;
+    try (StagedProgress progress = new StagedProgress(err, common.quiet)) {
+      outcome = ExperimentRunner.run(exp, n, msg -> progress.message("diffmix: " + msg), progress);
+    }
+    Map<String, byte[]> plots = Plots.forRun(outcome.report(), outcome.samples(), outcome.reference(),
+        outcome.truth());
+    RunWriter.write(outcome, dir, plots);
     outw.print(ReportText.summary(outcome.report()));
-    outw.println("wrote " + dir.resolve("report.json") + ", report.md, samples.npy");
+    outw.println("wrote " + dir.resolve("report.json") + ", report.md, samples.npy, " + String.join(", ", plots.keySet()));
     outw.flush();
     return 0;
   }

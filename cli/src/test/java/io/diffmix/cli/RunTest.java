@@ -59,7 +59,13 @@ class RunTest {
     assertThat(Files.readString(out.resolve("report.md"))).contains("| metric").contains("floor ± sd");
     try (var files = Files.list(out)) {
       assertThat(files.map(p -> p.getFileName().toString()))
-          .containsExactlyInAnyOrder("report.json", "report.md", "samples.npy");
+          .containsExactlyInAnyOrder("report.json", "report.md", "samples.npy", "scatter.png");
+    }
+    assertThat(Files.readString(out.resolve("report.md"))).contains("![scatter](scatter.png)");
+    java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(out.resolve("scatter.png").toFile());
+    assertThat(png.getWidth()).isEqualTo(800);
+    assertThat(png.getHeight()).isEqualTo(800);
+    {
     }
   }
 
@@ -114,6 +120,17 @@ class RunTest {
     assertThat(report.at("/sampler/nfe").asInt()).isEqualTo(12);
     assertThat(report.at("/provenance/config/grid/kappa").isNull()).isTrue();
     assertThat(sha256(b.resolve("samples.npy"))).isNotEqualTo(sha256(a.resolve("samples.npy")));
+  }
+
+  @Test
+  void aComponentWithoutATypeIsTheDefaultPlugin() throws Exception {
+    Path file = dir.resolve("nogrid.json");
+    Files.writeString(file, Cli.smallConfig().replace("\"grid\": {\"type\": \"paper\", \"kappa\": 0.2},", ""));
+    Path out = dir.resolve("nogrid");
+    assertThat(run(file, out, "--set", "grid.kappa=0.3").exit()).isZero();
+    JsonNode grid = Json.read(out.resolve("report.json")).at("/provenance/config/grid");
+    assertThat(grid.get("type").asText()).isEqualTo("paper");
+    assertThat(grid.get("kappa").asDouble()).isEqualTo(0.3);
   }
 
   static String sha256(Path p) throws Exception {

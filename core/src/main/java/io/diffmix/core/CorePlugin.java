@@ -1,6 +1,10 @@
 package io.diffmix.core;
 
+import io.diffmix.core.metrics.C2stMetric;
+import io.diffmix.core.metrics.EnergyMetric;
+import io.diffmix.core.metrics.LogLikelihoodMetric;
 import io.diffmix.core.metrics.MixtureRecoveryMetric;
+import io.diffmix.core.metrics.SlicedWassersteinMetric;
 import io.diffmix.core.metrics.MmdMetric;
 import io.diffmix.core.spi.DiffmixPlugin;
 import io.diffmix.core.spi.MetricFactory;
@@ -19,6 +23,7 @@ public final class CorePlugin implements DiffmixPlugin {
 
   @Override
   public Collection<MetricFactory<?>> metrics() {
-    return List.of(new MmdMetric(), new MixtureRecoveryMetric());
+    return List.of(new MmdMetric(), new MixtureRecoveryMetric(), new SlicedWassersteinMetric(), new EnergyMetric(),
+        new C2stMetric(), new LogLikelihoodMetric());
   }
 }

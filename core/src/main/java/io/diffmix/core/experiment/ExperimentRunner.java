@@ -2,7 +2,10 @@ package io.diffmix.core.experiment;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.diffmix.core.config.BadInputException;
 import io.diffmix.core.data.DataMoments;
+import io.diffmix.core.io.NpyReader;
+import java.nio.file.Path;
 import io.diffmix.core.data.Samples;
 import io.diffmix.core.parallel.Parallel;
 import io.diffmix.core.random.RandomStreams;
@@ -38,14 +41,30 @@ public final class ExperimentRunner {
    * @param report report.json's tree
    * @param samples the generated points
    * @param model the fitted score model
+   * @param reference the held-out reference points
+   * @param truth the target's closed form, for plots that mark the true means
    */
-  public record Outcome(ObjectNode report, Samples samples, ScoreModel model) {}
+  public record Outcome(
+      ObjectNode report, Samples samples, ScoreModel model, Samples reference, Optional<TrueDistribution> truth) {}
+
+  /** Told how far a stage ("fit", "sample", "oracle") has come. Called from worker threads. */
+  @FunctionalInterface
+  public interface Progress {
+    Progress NONE = (stage, done, total) -> {};
+
+    void advanced(String stage, long done, long total);
+  }
 
   public static Outcome run(ExperimentSpec spec, int threads, Consumer<String> log) {
+    return run(spec, threads, log, Progress.NONE);
+  }
+
+  public static Outcome run(ExperimentSpec spec, int threads, Consumer<String> log, Progress progress) {
     Instant started = Instant.now();
     RandomStreams streams = new RandomStreams(spec.seed());
     try (Parallel parallel = new Parallel(threads)) {
       Target target = spec.target().instance();
+      Optional<StartingPoints> given = spec.init().map(f -> initialPoints(spec, f, target.dim()));
       Target.TargetData data = target.draw(spec.train(), spec.reference(), streams.child("data"));
       Optional<TrueDistribution> truth = target.truth();
       Schedule schedule = spec.schedule().instance();
@@ -61,16 +80,17 @@ public final class ExperimentRunner {
           + " levels");
       long t0 = System.nanoTime();
       Learner.FittedModel fitted = spec.learner().instance().fit(new Learner.Input(data.train(), schedule, grid,
-          streams.child("learner"), parallel, truth, Learner.Progress.NONE));
+          streams.child("learner"), parallel, truth, (done, total) -> progress.advanced("fit", done, total)));
       double fitSeconds = seconds(t0);
 
-      Prior prior = Prior.at(schedule, samplerTimes[0], moments);
+      StartingPoints start = given.orElse(Prior.at(schedule, samplerTimes[0], moments));
       RandomStreams sampling = streams.child("sampling");
       log.accept("sampling " + spec.generate() + " points with " + spec.sampler().name() + ", "
           + samplerTimes.length + " times");
       t0 = System.nanoTime();
       SamplingRun.Result learned = SamplingRun.run(spec.sampler().instance(), fitted.model(), schedule,
-          samplerTimes, prior, spec.generate(), sampling, parallel);
+          samplerTimes, start, spec.generate(), sampling, parallel, SamplingRun.CHUNK,
+          (done, total) -> progress.advanced("sample", done, total));
       double sampleSeconds = seconds(t0);
 
       MetricSuite suite = new MetricSuite(spec.metrics(), data.reference(), truth, schedule, grid,
@@ -102,14 +122,25 @@ public final class ExperimentRunner {
         log.accept("sampling again with the exact score (oracle), paired");
         t0 = System.nanoTime();
         SamplingRun.Result oracle = SamplingRun.run(spec.sampler().instance(), exact, schedule, samplerTimes,
-            prior, spec.generate(), sampling, parallel);
+            start, spec.generate(), sampling, parallel, SamplingRun.CHUNK,
+            (done, total) -> progress.advanced("oracle", done, total));
         double oracleSeconds = seconds(t0);
         ObjectNode o = report.putObject("oracle");
         o.set("sampler", samplerBlock(spec, oracle, oracleSeconds, samplerTimes));
         o.set("metrics", ReportMetrics.toJson(suite.evaluate(oracle.samples(), Optional.of(exact)), floors));
       }
-      return new Outcome(report, learned.samples(), fitted.model());
+      return new Outcome(report, learned.samples(), fitted.model(), data.reference(), truth);
     }
+  }
+
+  /** Reads {@code "init"}: a .npy of shape (generate, dim), checked before anything is computed. */
+  private static StartingPoints initialPoints(ExperimentSpec spec, String file, int dim) {
+    Samples points = NpyReader.read(Path.of(file));
+    if (points.rows() != spec.generate() || points.dim() != dim) {
+      throw new BadInputException(spec.source() + ": init: " + file + " has shape (" + points.rows() + ", "
+          + points.dim() + "); valid: (" + spec.generate() + ", " + dim + "), that is (generate, dim)");
+    }
+    return StartingPoints.given(points);
   }
 
   private static ObjectNode samplerBlock(ExperimentSpec spec, SamplingRun.Result r, double seconds, double[] times) {

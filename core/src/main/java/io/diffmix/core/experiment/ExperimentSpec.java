@@ -46,7 +46,8 @@ public record ExperimentSpec(
     List<Component<Metric>> metrics,
     int floorPairs,
     boolean oracle,
-    Optional<String> plugins) {
+    Optional<String> plugins,
+    Optional<String> init) {
 
   /** The top-level keys and their defaults; {@code target} has none. */
   static final Map<String, String> KEYS = keys();
@@ -66,6 +67,7 @@ public record ExperimentSpec(
     k.put("floor_pairs", "independent pairs of true samples behind each floor (default 10, at least 10)");
     k.put("oracle", "also sample with the exact score (default: true when the target has one)");
     k.put("plugins", "a folder of plugin jars to load");
+    k.put("init", "a .npy file of starting points at the top time, shape (generate, dim), instead of the prior");
     return k;
   }
 
@@ -132,8 +134,16 @@ public record ExperimentSpec(
       }
       plugins = Optional.of(pn.asText());
     }
+    Optional<String> init = Optional.empty();
+    JsonNode in = o.get("init");
+    if (in != null && !in.isNull()) {
+      if (!in.isTextual()) {
+        throw new BadInputException(source + ": init: expected the name of a .npy file, got " + in);
+      }
+      init = Optional.of(in.asText());
+    }
     return new ExperimentSpec(source, seed, target, train, reference, generate, schedule, grid, learner, sampler,
-        samplerGrid, metrics, floorPairs, oracle, plugins);
+        samplerGrid, metrics, floorPairs, oracle, plugins, init);
   }
 
   private static long integer(ObjectNode o, String key, long dflt, long min, long max, String source) {
@@ -151,7 +161,8 @@ public record ExperimentSpec(
     return v;
   }
 
-  private static List<Component<Metric>> metrics(JsonNode node, String source, Registry registry) {
+  /** Parses a metrics list: names or objects with {@code type}. */
+  public static List<Component<Metric>> metrics(JsonNode node, String source, Registry registry) {
     List<Component<Metric>> out = new ArrayList<>();
     if (node == null || node.isNull()) {
       node = JsonNodeFactory.instance.arrayNode().add("mmd");
@@ -173,7 +184,7 @@ public record ExperimentSpec(
   }
 
   /** Parses one component: a name, or an object with {@code type} and parameters. */
-  static <F extends PluginFactory<?, T>, T> Component<T> component(
+  public static <F extends PluginFactory<?, T>, T> Component<T> component(
       JsonNode node, Family<? extends PluginFactory<?, ?>> family, String key, String dflt, String source,
       Registry registry, Set<String> reserved) {
     ObjectNode obj;
@@ -190,6 +201,11 @@ public record ExperimentSpec(
     } else {
       throw new BadInputException(source + ": " + key + ": expected a " + family + " name or an object with "
           + "\"type\", got " + node);
+    }
+    if (!obj.has("type") && dflt != null) {
+      // {"grid": {"kappa": 0.02}}, or --set grid.kappa=0.02 on a config without a grid: the default plugin
+      obj = obj.deepCopy();
+      obj.put("type", dflt);
     }
     JsonNode type = obj.get("type");
     if (type == null || !type.isTextual()) {
@@ -234,6 +250,7 @@ public record ExperimentSpec(
     o.put("floor_pairs", floorPairs);
     o.put("oracle", oracle);
     plugins.ifPresent(p -> o.put("plugins", p));
+    init.ifPresent(p -> o.put("init", p));
     return o;
   }
 

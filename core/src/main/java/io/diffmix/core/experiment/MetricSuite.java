@@ -52,8 +52,19 @@ public final class MetricSuite {
    */
   public record Outcome(Metric.Result result, String skipped, String primaryField) {}
 
-  /** A floor: per field, the mean and standard deviation over the pairs. */
+  /**
+   * A floor: per field, the mean and standard deviation over the pairs.
+   *
+   * @param sizeA rows of each pair's generated-like side
+   * @param sizeB rows of each pair's reference-like side
+   */
   public record Floor(Map<String, double[]> byField, int pairs, int sizeA, int sizeB) {}
+
+  /** The index-th pair of independent true samples of (about) the requested sizes. */
+  @FunctionalInterface
+  public interface FloorPairs {
+    Samples[] pair(int index, int sizeA, int sizeB);
+  }
 
   /** Evaluates every metric on {@code generated}, with {@code model} for model metrics. */
   public Map<String, Outcome> evaluate(Samples generated, Optional<ScoreModel> model) {
@@ -64,6 +75,10 @@ public final class MetricSuite {
         out.put(c.name(), new Outcome(null, "needs the closed-form truth, which a data file does not have", ""));
         continue;
       }
+      if (!m.comparesSamples() && model.isEmpty()) {
+        out.put(c.name(), new Outcome(null, "judges a fitted score model, and there is none here", ""));
+        continue;
+      }
       out.put(c.name(), new Outcome(m.evaluate(input(c, generated, reference, model)), null,
           m.primaryField().orElse("")));
     }
@@ -72,6 +87,12 @@ public final class MetricSuite {
 
   /** The floors of every sample metric that can run, over {@code pairs} pairs from the target. */
   public Map<String, Floor> floors(Target target, Target.TargetData data, int generated, int pairs) {
+    RandomStreams floorStreams = streams.child("floors");
+    return floors((i, a, b) -> target.floorPair(i, a, b, data, floorStreams), generated, pairs);
+  }
+
+  /** The floors over {@code pairs} pairs from {@code source}. */
+  public Map<String, Floor> floors(FloorPairs source, int generated, int pairs) {
     List<Component<Metric>> sampleMetrics = new ArrayList<>();
     for (Component<Metric> c : metrics) {
       if (c.instance().comparesSamples() && !(c.instance().needsTruth() && truth.isEmpty())) {
@@ -82,9 +103,11 @@ public final class MetricSuite {
     if (sampleMetrics.isEmpty()) {
       return Map.of();
     }
-    RandomStreams floorStreams = streams.child("floors");
+    int[] sizes = new int[2];
     for (int i = 0; i < pairs; i++) {
-      Samples[] pair = target.floorPair(i, generated, reference.rows(), data, floorStreams);
+      Samples[] pair = source.pair(i, generated, reference.rows());
+      sizes[0] = pair[0].rows();
+      sizes[1] = pair[1].rows();
       for (Component<Metric> c : sampleMetrics) {
         Metric.Result r = c.instance().evaluate(input(c, pair[0], pair[1], Optional.empty()));
         runs.computeIfAbsent(c.name(), k -> new ArrayList<>()).add(r.values());
@@ -97,7 +120,7 @@ public final class MetricSuite {
         double[] v = list.stream().mapToDouble(m -> m.get(field)).toArray();
         byField.put(field, meanAndSd(v));
       }
-      out.put(name, new Floor(byField, pairs, generated, reference.rows()));
+      out.put(name, new Floor(byField, pairs, sizes[0], sizes[1]));
     });
     return out;
   }

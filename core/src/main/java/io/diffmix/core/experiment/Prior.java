@@ -15,7 +15,7 @@ import io.diffmix.core.spi.Schedule;
  * @param mean the prior's mean α(T)·m̄
  * @param sd its standard deviation per coordinate
  */
-public record Prior(double[] mean, double sd) {
+public record Prior(double[] mean, double sd) implements StartingPoints {
 
   public static Prior at(Schedule schedule, double topTime, DataMoments moments) {
     double a = schedule.alpha(topTime);
@@ -28,7 +28,8 @@ public record Prior(double[] mean, double sd) {
   }
 
   /** Draws local rows [0, rows) of {@code x} from each row's own stream: the first draws of that stream. */
-  public void draw(double[] x, int rows, SampleNoise noise) {
+  @Override
+  public void fill(double[] x, int firstRow, int rows, SampleNoise noise) {
     int d = mean.length;
     for (int i = 0; i < rows; i++) {
       noise.gaussians(i, x, i * d, d);

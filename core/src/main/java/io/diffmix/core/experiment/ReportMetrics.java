@@ -9,10 +9,10 @@ import java.util.Map;
  * The {@code metrics} block of report.json: one object per metric, keyed by its name with {@code -} written
  * as {@code _}, each value beside its floor.
  */
-final class ReportMetrics {
+public final class ReportMetrics {
   private ReportMetrics() {}
 
-  static ObjectNode toJson(Map<String, MetricSuite.Outcome> outcomes, Map<String, MetricSuite.Floor> floors) {
+  public static ObjectNode toJson(Map<String, MetricSuite.Outcome> outcomes, Map<String, MetricSuite.Floor> floors) {
     ObjectNode all = JsonNodeFactory.instance.objectNode();
     outcomes.forEach((name, outcome) -> {
       ObjectNode m = all.putObject(key(name));
@@ -34,6 +34,7 @@ final class ReportMetrics {
           }
         });
         m.put("floor_pairs", floor.pairs());
+        m.putArray("floor_sizes").add(floor.sizeA()).add(floor.sizeB());
       }
       outcome.result().details().forEach((k, v) -> m.set(k, Json.MAPPER.valueToTree(v)));
     });

@@ -55,7 +55,8 @@ public final class ReportText {
       for (Iterator<Map.Entry<String, JsonNode>> f = m.fields(); f.hasNext(); ) {
         Map.Entry<String, JsonNode> field = f.next();
         String k = field.getKey();
-        if (!field.getValue().isNumber() || k.contains("floor") || k.equals("bandwidth")) {
+        // metric values are floating point; integers are counts and settings (floor_pairs, folds)
+        if (!field.getValue().isFloatingPointNumber() || k.contains("floor") || k.equals("bandwidth")) {
           continue;
         }
         String label = k.equals("value") ? e.getKey() : e.getKey() + "." + k;

@@ -6,21 +6,34 @@ import io.diffmix.core.io.Npy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
- * Writes a finished run's outputs into a folder: report.json, report.md and samples.npy. They appear together
- * or not at all (see {@link AtomicOutput}).
+ * Writes a finished run's outputs into a folder: report.json, report.md, samples.npy and any extra files
+ * (the CLI's plots). They appear together or not at all (see {@link AtomicOutput}).
  */
 public final class RunWriter {
   private RunWriter() {}
 
   public static void write(ExperimentRunner.Outcome outcome, Path dir) throws IOException {
+    write(outcome, dir, Map.of());
+  }
+
+  /** As above, with extra files by name, such as {@code "scatter.png"}. */
+  public static void write(ExperimentRunner.Outcome outcome, Path dir, Map<String, byte[]> extras)
+      throws IOException {
     try (AtomicOutput out = new AtomicOutput(dir)) {
+      for (Map.Entry<String, byte[]> e : extras.entrySet()) {
+        out.write(e.getKey(), os -> os.write(e.getValue()));
+      }
       out.write("report.json", os -> {
         os.write(Json.MAPPER.writeValueAsBytes(outcome.report()));
         os.write('\n');
       });
-      out.write("report.md", os -> os.write(ReportText.markdown(outcome.report()).getBytes(StandardCharsets.UTF_8)));
+      StringBuilder md = new StringBuilder(ReportText.markdown(outcome.report()));
+      extras.keySet().stream().filter(f -> f.endsWith(".png")).forEach(f ->
+          md.append("\n![").append(f, 0, f.length() - 4).append("](").append(f).append(")\n"));
+      out.write("report.md", os -> os.write(md.toString().getBytes(StandardCharsets.UTF_8)));
       out.write("samples.npy", os -> Npy.write(outcome.samples(), os));
       out.commit();
     }

@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * Draws {@code count} points with a sampler, in parallel chunks.
  *
- * <p>Sample i starts from the prior with stream ("sample", i) and reads its noise from that stream only, so
+ * <p>Sample i starts from the prior (drawn from stream ("sample", i)) or from a given point, and reads its
+ * noise from that stream only, so
  * the bits do not depend on the chunk size or the thread count; and a paired oracle run with the same streams
  * starts from the same points and sees the same noise.
  */
@@ -35,24 +36,33 @@ public final class SamplingRun {
   public record Result(Samples samples, int nfe) {}
 
   public static Result run(
-      Sampler sampler, ScoreModel score, Schedule schedule, double[] times, Prior prior, int count,
+      Sampler sampler, ScoreModel score, Schedule schedule, double[] times, StartingPoints start, int count,
       RandomStreams streams, Parallel parallel) {
-    return run(sampler, score, schedule, times, prior, count, streams, parallel, CHUNK);
+    return run(sampler, score, schedule, times, start, count, streams, parallel, CHUNK);
   }
 
   /** As above, with a given chunk size: the result is the same for every chunk size. */
   public static Result run(
-      Sampler sampler, ScoreModel score, Schedule schedule, double[] times, Prior prior, int count,
+      Sampler sampler, ScoreModel score, Schedule schedule, double[] times, StartingPoints start, int count,
       RandomStreams streams, Parallel parallel, int chunk) {
+    return run(sampler, score, schedule, times, start, count, streams, parallel, chunk, (done, total) -> {});
+  }
+
+  /** As above, telling {@code rowsDone} how many points are finished after each chunk. */
+  public static Result run(
+      Sampler sampler, ScoreModel score, Schedule schedule, double[] times, StartingPoints start, int count,
+      RandomStreams streams, Parallel parallel, int chunk, java.util.function.BiConsumer<Long, Long> rowsDone) {
+    java.util.concurrent.atomic.AtomicLong finished = new java.util.concurrent.atomic.AtomicLong();
     int d = score.dim();
     double[] out = new double[count * d];
     List<Integer> nfes = parallel.mapChunks(count, chunk, (from, to) -> {
       int rows = to - from;
       SampleNoise noise = new SampleNoise(streams, STREAM, from, rows);
       double[] x = new double[rows * d];
-      prior.draw(x, rows, noise);
+      start.fill(x, from, rows, noise);
       int nfe = sampler.sample(score, schedule, times, new Sampler.Chunk(x, rows, d, noise));
       System.arraycopy(x, 0, out, from * d, rows * d);
+      rowsDone.accept(finished.addAndGet(rows), (long) count);
       return nfe;
     });
     int nfe = nfes.isEmpty() ? 0 : nfes.get(0);

@@ -26,16 +26,24 @@ final class VectorKernelSums implements KernelSums {
       }
       acc = acc.add(d2.mul(-gamma).lanewise(VectorOperators.EXP));
     }
-    double sum = acc.reduceLanes(VectorOperators.ADD);
-    for (; j < to; j++) {
-      double d2 = 0;
+    return acc.reduceLanes(VectorOperators.ADD) + ScalarKernelSums.sum(a, offset, bCols, j, to, gamma);
+  }
+
+  @Override
+  public double distanceSum(double[] a, int offset, double[][] bCols, int from, int to) {
+    int d = bCols.length;
+    int lanes = SPECIES.length();
+    DoubleVector acc = DoubleVector.zero(SPECIES);
+    int j = from;
+    for (; j <= to - lanes; j += lanes) {
+      DoubleVector d2 = DoubleVector.zero(SPECIES);
       for (int c = 0; c < d; c++) {
-        double diff = a[offset + c] - bCols[c][j];
-        d2 += diff * diff;
+        DoubleVector diff = DoubleVector.fromArray(SPECIES, bCols[c], j).sub(a[offset + c]);
+        d2 = diff.fma(diff, d2);
       }
-      sum += Math.exp(-gamma * d2);
+      acc = acc.add(d2.lanewise(VectorOperators.SQRT));
     }
-    return sum;
+    return acc.reduceLanes(VectorOperators.ADD) + ScalarKernelSums.distances(a, offset, bCols, j, to);
   }
 
   @Override

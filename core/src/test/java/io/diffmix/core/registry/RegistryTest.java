@@ -60,7 +60,7 @@ class RegistryTest {
     assertThatThrownBy(() -> r.forName(Family.METRIC, "mdm"))
         .isInstanceOf(BadInputException.class)
         .hasMessageContaining("unknown metric 'mdm'")
-        .hasMessageContaining("available: mixture-recovery, mmd")
+        .hasMessageContaining("available: c2st, energy, log-likelihood, mixture-recovery, mmd, sliced-wasserstein")
         .hasMessageContaining("plugins/");
   }
 

@@ -1,0 +1,80 @@
+package io.diffmix.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.diffmix.cli.plots.ComparisonPlots;
+import io.diffmix.core.compare.ComparisonGrid;
+import io.diffmix.core.compare.ComparisonRunner;
+import io.diffmix.core.compare.ComparisonTable;
+import io.diffmix.core.config.BadInputException;
+import io.diffmix.core.config.Json;
+import io.diffmix.core.io.AtomicOutput;
+import io.diffmix.core.registry.Registry;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code diffmix compare}: a resumable grid of runs, with tables and plots. */
+@Command(
+    name = "compare",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs every cell of a grid (a base config, axes of values for any keys, seeds) and writes",
+      "DIR/results.jsonl (one row per cell and seed), DIR/table.csv, DIR/table.md and one PNG per metric and axis.",
+      "Resumable: rerun the same command after a kill and it runs only what is missing."})
+public final class CompareCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Parameters(paramLabel = "GRID.json", description = "The grid: {\"base\": {...}, \"axes\": {...}, \"seeds\": N}.")
+  Path gridFile;
+
+  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
+  Path out;
+
+  @Option(names = "--threads", paramLabel = "N", description = "Worker threads per run (default: all cores).")
+  Integer threads;
+
+  @Mixin CommonOptions common;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter outw = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+    if (n < 1 || n > 1024) {
+      throw new BadInputException("--threads " + n + ": valid: 1 to 1024");
+    }
+    ComparisonGrid grid = ComparisonGrid.parse(Json.read(gridFile), gridFile.toString());
+    var pluginsKey = grid.base().get("plugins");
+    Registry registry = common.registry(err,
+        pluginsKey != null && pluginsKey.isTextual() ? Path.of(pluginsKey.asText()) : null);
+    List<ObjectNode> rows;
+    try (ProgressReporter progress = ProgressReporter.create("compare", err, common.quiet)) {
+      rows = ComparisonRunner.run(grid, gridFile.toString(), registry, out.resolve("results.jsonl"), n,
+          msg -> {
+            if (!common.quiet) {
+              progress.message("diffmix: " + msg);
+            }
+          },
+          (done, total, what) -> progress.step(done, total));
+    }
+    ComparisonTable table = new ComparisonTable(grid, rows);
+    AtomicOutput.writeFile(out.resolve("table.csv"), os -> os.write(table.csv().getBytes(StandardCharsets.UTF_8)));
+    AtomicOutput.writeFile(out.resolve("table.md"), os -> os.write(table.markdown().getBytes(StandardCharsets.UTF_8)));
+    Map<String, byte[]> plots = ComparisonPlots.of(grid, table);
+    for (Map.Entry<String, byte[]> e : plots.entrySet()) {
+      AtomicOutput.writeFile(out.resolve(e.getKey()), os -> os.write(e.getValue()));
+    }
+    outw.print(table.markdown());
+    outw.println("wrote " + out.resolve("table.csv") + ", table.md, results.jsonl and " + plots.size() + " plots");
+    outw.flush();
+    return 0;
+  }
+}

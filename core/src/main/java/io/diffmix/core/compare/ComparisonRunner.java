@@ -1,0 +1,121 @@
+package io.diffmix.core.compare;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.diffmix.core.config.BadInputException;
+import io.diffmix.core.config.Json;
+import io.diffmix.core.experiment.ExperimentRunner;
+import io.diffmix.core.experiment.ExperimentSpec;
+import io.diffmix.core.registry.Registry;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Runs every cell and seed of a {@link ComparisonGrid} that {@code results.jsonl} does not hold yet, one run
+ * after another, each on the given threads. A failing cell is recorded with its one-line reason and the grid
+ * goes on.
+ */
+public final class ComparisonRunner {
+  private ComparisonRunner() {}
+
+  /** Told after each cell and seed: how many are done of how many. */
+  @FunctionalInterface
+  public interface Progress {
+    void cellDone(int done, int total, String what);
+  }
+
+  /**
+   * Runs what is left of the grid and returns every row, old and new.
+   *
+   * @param source names GRID.json in messages
+   */
+  public static List<ObjectNode> run(ComparisonGrid grid, String source, Registry registry, Path results,
+      int threads, Consumer<String> log, Progress progress) throws IOException {
+    List<ComparisonGrid.Cell> cells = grid.cells();
+    int total = cells.size() * grid.seeds().size();
+    try (ResultsLog out = ResultsLog.open(results)) {
+      Set<String> done = new HashSet<>();
+      for (ObjectNode row : out.rows()) {
+        done.add(key(row.get("cell"), row.get("seed").asLong()));
+      }
+      int count = done.size();
+      if (count > 0) {
+        log.accept("resuming: " + count + " of " + total + " cells and seeds already in " + results);
+      }
+      for (ComparisonGrid.Cell cell : cells) {
+        for (long seed : grid.seeds()) {
+          if (done.contains(key(cell.json(), seed))) {
+            continue;
+          }
+          ObjectNode row = runOne(grid, cell, seed, source, registry, threads, log);
+          out.append(row);
+          done.add(key(cell.json(), seed));
+          progress.cellDone(++count, total, cell.json() + " seed " + seed + ": " + row.get("status").asText());
+        }
+      }
+      return out.rows();
+    }
+  }
+
+  /** One cell and seed, as a results row; never throws for a failure of the cell itself. */
+  static ObjectNode runOne(ComparisonGrid grid, ComparisonGrid.Cell cell, long seed, String source,
+      Registry registry, int threads, Consumer<String> log) {
+    ObjectNode config = grid.config(cell, seed);
+    ObjectNode row = Json.MAPPER.createObjectNode();
+    row.set("cell", cell.json());
+    row.put("seed", seed);
+    row.put("config_sha256", sha256(config));
+    long t0 = System.nanoTime();
+    try {
+      ExperimentSpec spec = ExperimentSpec.parse(config, source + " cell " + cell.json(), registry);
+      row.put("config_sha256", sha256(spec.resolvedJson()));
+      ExperimentRunner.Outcome outcome = ExperimentRunner.run(spec, threads, msg -> {});
+      JsonNode report = outcome.report();
+      row.put("status", "ok");
+      row.putNull("error");
+      row.set("metrics", report.get("metrics"));
+      ObjectNode oracle = row.putObject("oracle");
+      if (report.has("oracle")) {
+        oracle.set("metrics", report.at("/oracle/metrics"));
+      }
+      ObjectNode timing = row.putObject("timing");
+      timing.put("fit_seconds", report.at("/learner/fit_seconds").asDouble());
+      timing.put("sample_seconds", report.at("/sampler/sample_seconds").asDouble());
+      timing.put("seconds", (System.nanoTime() - t0) / 1e9);
+      timing.put("threads", threads);
+    } catch (BadInputException | IllegalStateException | IllegalArgumentException | ArithmeticException e) {
+      row.put("status", "failed");
+      row.put("error", oneLine(e));
+      row.putObject("timing").put("seconds", (System.nanoTime() - t0) / 1e9);
+      log.accept("cell " + cell.json() + " seed " + seed + " failed: " + oneLine(e));
+    }
+    return row;
+  }
+
+  static String key(JsonNode cell, long seed) {
+    return cell.toString() + "#" + seed;
+  }
+
+  private static String oneLine(Throwable e) {
+    String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return m.replace('\n', ' ');
+  }
+
+  /** SHA-256 of a config's compact JSON. */
+  public static String sha256(JsonNode config) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+          .digest(config.toString().getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
