@@ -11,6 +11,7 @@ import io.diffmix.core.spi.MetricFactory;
 import io.diffmix.core.spi.TargetFactory;
 import io.diffmix.core.target.GaussianMixtureTarget;
 import io.diffmix.core.target.RandomMixtureTarget;
+import io.diffmix.core.target.SphereTarget;
 import java.util.Collection;
 import java.util.List;
 
@@ -18,7 +19,8 @@ import java.util.List;
 public final class CorePlugin implements DiffmixPlugin {
   @Override
   public Collection<TargetFactory<?>> targets() {
-    return List.of(new GaussianMixtureTarget(), new RandomMixtureTarget());
+    return List.of(new GaussianMixtureTarget(), new RandomMixtureTarget(), SphereTarget.circle(),
+        SphereTarget.sphere());
   }
 
   @Override
