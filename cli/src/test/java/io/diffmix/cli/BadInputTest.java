@@ -20,7 +20,7 @@ class BadInputTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
-      unknown plugin      | "sampler": "pf-heunn"                      | sampler.type: unknown sampler 'pf-heunn'; available: paper-ve
+      unknown plugin      | "sampler": "pf-heunn"                      | sampler.type: unknown sampler 'pf-heunn'; available: ddim, dpm-solver++2m, edm-stochastic, euler-maruyama, exp-integrator, paper-ve, pc-langevin, pf-euler, pf-heun, pf-rk4
       unknown parameter   | "learner": {"type": "exact", "degre": 3}   | learner: unknown parameter 'degre' for learner 'exact'; valid: (none)
       unknown key         | "sampler": "paper-ve", "smapler": 1        | unknown key 'smapler'; valid: seed, target,
       negative weight     | "target": {"type": "gaussian-mixture", "weights": [1.2, -0.2], "means": [[0], [1]]} | target.weights[1]: -0.2 is out of range; valid: a list of numbers >= 0.0
@@ -29,6 +29,14 @@ class BadInputTest {
       means count         | "target": {"type": "gaussian-mixture", "weights": [0.5, 0.5], "means": [[0, 1]]}   | target.means: 1 means for 2 weights
       NaN as a string     | "grid": {"type": "paper", "kappa": "NaN"} | grid.kappa: expected a number, got "NaN"
       kappa out of range  | "grid": {"type": "paper", "kappa": 0}     | grid.kappa: 0 is out of range; valid: a number > 0.0 and <= 10.0
+      list not decreasing | "grid": {"type": "list", "times": [2.0, 1.0, 1.0]} | grid.times: times[2] = 1.0 does not decrease from times[1] = 1.0; valid: strictly decreasing times
+      list t1 = 0         | "grid": {"type": "list", "times": [2.0, 0.0]} | grid.times: times[1] = 0.0 is not positive; valid: times > 0 (t1 > 0)
+      uniform t1 < 0      | "grid": {"type": "uniform", "t1": -0.5}     | grid.t1: -0.5 is out of range; valid: a number > 0.0
+      karras steps 0      | "grid": {"type": "karras", "steps": 0}     | grid.steps: 0 is out of range; valid: an integer >= 1
+      sampler grid steps  | "sampler": {"type": "pf-heun", "grid": {"type": "log-snr", "steps": 0}} | sampler.grid.steps: 0 is out of range
+      no overlap          | "schedule": "vp-linear", "grid": {"type": "list", "times": [30.0, 20.0]} | outside the schedule's range [0.0, 1.0]
+      karras no overlap   | "schedule": {"type": "vp-cosine", "beta_max": 2}, "grid": {"type": "karras", "sigma_min": 10} | grid 'karras': its VE-time range [100.0, 6400.0] does not overlap the schedule's
+      ddim eta            | "sampler": {"type": "ddim", "eta": 2}      | sampler.eta: 2 is out of range; valid: a number >= 0.0 and <= 1.0
       threads             | "floor_pairs": 3                           | floor_pairs: 3 is out of range; valid: 10 to 10000
       """)
   void exitsTwoWithOneLineAndNoOutput(String what, String override, String message) throws IOException {

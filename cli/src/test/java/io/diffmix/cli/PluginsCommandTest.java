@@ -29,11 +29,52 @@ class PluginsCommandTest {
         }
       }
     }
-    JsonNode paper = all.get("grid").get(0);
+    JsonNode paper = named(all.get("grid"), "paper");
     assertThat(paper.get("name").asText()).isEqualTo("paper");
     assertThat(paper.get("params").get(0).get("name").asText()).isEqualTo("kappa");
     assertThat(paper.get("params").get(0).get("description").asText()).contains("null: 0.05");
     assertThat(paper.get("params").get(2).get("default").asDouble()).isEqualTo(1e-3);
+  }
+
+  /** Issue 4, acceptance 1: all 5 schedules, 5 grids and 10 samplers, each with its parameters. */
+  @Test
+  void listsTheWholeDesignSpace() {
+    Cli r = Cli.run("plugins", "--json");
+    JsonNode all = Json.parse(r.out(), "plugins --json");
+    assertThat(names(all.get("schedule"))).contains("ve", "vp", "vp-linear", "vp-cosine", "edm");
+    assertThat(names(all.get("grid"))).contains("paper", "uniform", "log-snr", "karras", "list");
+    assertThat(names(all.get("sampler"))).contains("paper-ve", "euler-maruyama", "exp-integrator", "pf-euler",
+        "pf-heun", "pf-rk4", "ddim", "dpm-solver++2m", "pc-langevin", "edm-stochastic");
+    for (String grid : new String[] {"paper", "uniform", "log-snr", "karras", "list"}) {
+      assertThat(paramNames(named(all.get("grid"), grid))).as(grid).contains("steps");
+    }
+    assertThat(paramNames(named(all.get("grid"), "karras"))).contains("sigma_min", "sigma_max", "rho");
+    assertThat(paramNames(named(all.get("sampler"), "ddim"))).containsExactly("eta");
+    assertThat(paramNames(named(all.get("sampler"), "pc-langevin"))).contains("snr");
+    assertThat(paramNames(named(all.get("sampler"), "edm-stochastic")))
+        .containsExactly("s_churn", "s_tmin", "s_tmax", "s_noise");
+    assertThat(paramNames(named(all.get("sampler"), "dpm-solver++2m"))).containsExactly("lower_order_final");
+  }
+
+  private static JsonNode named(JsonNode family, String name) {
+    for (JsonNode p : family) {
+      if (p.get("name").asText().equals(name)) {
+        return p;
+      }
+    }
+    throw new AssertionError(name + " not listed");
+  }
+
+  private static List<String> names(JsonNode family) {
+    List<String> out = new ArrayList<>();
+    family.forEach(p -> out.add(p.get("name").asText()));
+    return out;
+  }
+
+  private static List<String> paramNames(JsonNode plugin) {
+    List<String> out = new ArrayList<>();
+    plugin.get("params").forEach(p -> out.add(p.get("name").asText()));
+    return out;
   }
 
   @Test

@@ -34,14 +34,14 @@ public final class PaperGrid implements TimeGrid {
 
   @Override
   public double[] times(Schedule schedule, DataMoments moments) {
-    double top = Double.isNaN(config.tMax())
-        ? Math.min(100 * (moments.secondMoment() + moments.dim()), schedule.veTime(schedule.tMax()))
-        : config.tMax();
-    double kappa = config.steps() > 0 ? kappaForSteps(config.steps(), top, config.t1()) : config.kappa();
-    double[] ve = veTimes(kappa, top, config.t1());
+    // T and t1 are cut to the schedule's range; a grid that misses it altogether is bad input
+    VeWindow w = VeWindow.of(schedule, Double.isNaN(config.tMax()) ? VeWindow.defaultTop(moments) : config.tMax(),
+        config.t1());
+    double kappa = config.steps() > 0 ? kappaForSteps(config.steps(), w.top(), w.bottom()) : config.kappa();
+    double[] ve = veTimes(kappa, w.top(), w.bottom());
     double[] t = new double[ve.length];
     for (int i = 0; i < ve.length; i++) {
-      t[i] = schedule.timeOfVe(ve[i]);
+      t[i] = VeWindow.time(schedule, ve[i]);
     }
     return t;
   }

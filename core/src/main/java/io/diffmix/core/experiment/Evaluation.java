@@ -38,8 +38,8 @@ public final class Evaluation {
     try (Parallel parallel = new Parallel(threads)) {
       Target.TargetData data = target.draw(spec.train(), spec.reference(), streams.child("data"));
       Schedule schedule = spec.schedule().instance();
-      double[] grid = GridCheck.check(spec.grid().instance().times(schedule, DataMoments.of(data.train())),
-          schedule, spec.source() + ": grid '" + spec.grid().name() + "'");
+      double[] grid = GridCheck.times(spec.grid().instance(), schedule, DataMoments.of(data.train()),
+          spec.source() + ": grid '" + spec.grid().name() + "'");
       MetricSuite suite = new MetricSuite(spec.metrics(), data.reference(), target.truth(), schedule, grid,
           streams.child("metrics"), parallel);
       ObjectNode out = JsonNodeFactory.instance.objectNode();

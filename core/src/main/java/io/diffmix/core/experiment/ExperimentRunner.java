@@ -69,10 +69,10 @@ public final class ExperimentRunner {
       Optional<TrueDistribution> truth = target.truth();
       Schedule schedule = spec.schedule().instance();
       DataMoments moments = DataMoments.of(data.train());
-      double[] grid = GridCheck.check(spec.grid().instance().times(schedule, moments), schedule,
+      double[] grid = GridCheck.times(spec.grid().instance(), schedule, moments,
           spec.source() + ": grid '" + spec.grid().name() + "'");
       double[] samplerTimes = spec.samplerGrid()
-          .map(g -> GridCheck.check(g.instance().times(schedule, moments), schedule,
+          .map(g -> GridCheck.times(g.instance(), schedule, moments,
               spec.source() + ": sampler.grid '" + g.name() + "'"))
           .orElse(grid);
 

@@ -1,12 +1,29 @@
 package io.diffmix.core.experiment;
 
 import io.diffmix.core.config.BadInputException;
+import io.diffmix.core.data.DataMoments;
 import io.diffmix.core.spi.Schedule;
+import io.diffmix.core.spi.TimeGrid;
 import java.util.Arrays;
 
 /** The checks every grid's output passes before a learner or sampler sees it, whoever wrote the grid. */
 public final class GridCheck {
   private GridCheck() {}
+
+  /**
+   * The grid's times under the schedule, checked. A grid that rejects the schedule (their ranges do not
+   * overlap, say) throws bad input from {@code times}; its message is prefixed with {@code where}, so that it
+   * names the file and the key like every other.
+   */
+  public static double[] times(TimeGrid grid, Schedule schedule, DataMoments moments, String where) {
+    double[] t;
+    try {
+      t = grid.times(schedule, moments);
+    } catch (BadInputException e) {
+      throw new BadInputException(where + ": " + e.getMessage(), e);
+    }
+    return check(t, schedule, where);
+  }
 
   /**
    * Fails unless {@code times} is non-empty, finite, strictly decreasing and inside the schedule's range.
