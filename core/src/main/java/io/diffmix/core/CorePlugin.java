@@ -6,6 +6,7 @@ import io.diffmix.core.metrics.LogLikelihoodMetric;
 import io.diffmix.core.metrics.MixtureRecoveryMetric;
 import io.diffmix.core.metrics.SlicedWassersteinMetric;
 import io.diffmix.core.metrics.MmdMetric;
+import io.diffmix.core.metrics.ScoreErrorMetric;
 import io.diffmix.core.spi.DiffmixPlugin;
 import io.diffmix.core.spi.MetricFactory;
 import io.diffmix.core.spi.TargetFactory;
@@ -27,6 +28,6 @@ public final class CorePlugin implements DiffmixPlugin {
   @Override
   public Collection<MetricFactory<?>> metrics() {
     return List.of(new MmdMetric(), new MixtureRecoveryMetric(), new SlicedWassersteinMetric(), new EnergyMetric(),
-        new C2stMetric(), new LogLikelihoodMetric());
+        new C2stMetric(), new LogLikelihoodMetric(), new ScoreErrorMetric());
   }
 }

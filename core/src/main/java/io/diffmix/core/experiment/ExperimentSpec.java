@@ -61,7 +61,7 @@ public record ExperimentSpec(
     k.put("generate", "points to generate (default 10000)");
     k.put("schedule", "noise schedule (default ve)");
     k.put("grid", "time grid of the learner and, by default, the sampler (default paper)");
-    k.put("learner", "score learner (default exact)");
+    k.put("learner", "score learner (default piecewise-polynomial)");
     k.put("sampler", "reverse-time sampler; may carry its own grid (default paper-ve)");
     k.put("metrics", "metric names or objects (default [\"mmd\"])");
     k.put("floor_pairs", "independent pairs of true samples behind each floor (default 10, at least 10)");
@@ -100,7 +100,7 @@ public record ExperimentSpec(
     Component<Schedule> schedule = component(o.get("schedule"), Family.SCHEDULE, "schedule", "ve", source, registry,
         Set.of());
     Component<TimeGrid> grid = component(o.get("grid"), Family.GRID, "grid", "paper", source, registry, Set.of());
-    Component<Learner> learner = component(o.get("learner"), Family.LEARNER, "learner", "exact", source, registry,
+    Component<Learner> learner = component(o.get("learner"), Family.LEARNER, "learner", "piecewise-polynomial", source, registry,
         Set.of());
     JsonNode samplerNode = o.get("sampler");
     Component<Sampler> sampler = component(samplerNode, Family.SAMPLER, "sampler", "paper-ve", source, registry,

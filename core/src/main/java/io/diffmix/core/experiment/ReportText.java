@@ -60,8 +60,9 @@ public final class ReportText {
           continue;
         }
         String label = k.equals("value") ? e.getKey() : e.getKey() + "." + k;
-        String floorKey = m.has(k + "_floor") ? k + "_floor" : (k.equals("value") || k.equals("accuracy"))
-            && m.has("floor") ? "floor" : null;
+        // a metric's primary field comes first, and its floor is the one called "floor"
+        String floorKey = m.has(k + "_floor") ? k + "_floor" : k.equals(firstFloating(m)) && m.has("floor")
+            ? "floor" : null;
         String floor = floorKey == null ? "" : fmt(m.get(floorKey).asDouble()) + " ± "
             + fmt(m.get(floorKey + "_sd").asDouble());
         String value = fmt(field.getValue().asDouble());
@@ -74,6 +75,16 @@ public final class ReportText {
       }
     }
     return render(head, rows, markdown);
+  }
+
+  private static String firstFloating(JsonNode metric) {
+    for (Iterator<Map.Entry<String, JsonNode>> f = metric.fields(); f.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = f.next();
+      if (e.getValue().isFloatingPointNumber()) {
+        return e.getKey();
+      }
+    }
+    return "";
   }
 
   private static String render(String[] head, java.util.List<String[]> rows, boolean markdown) {

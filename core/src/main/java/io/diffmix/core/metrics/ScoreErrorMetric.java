@@ -1,0 +1,164 @@
+package io.diffmix.core.metrics;
+
+import io.diffmix.core.config.Param;
+import io.diffmix.core.config.Params;
+import io.diffmix.core.parallel.Parallel;
+import io.diffmix.core.random.RandomStreams;
+import io.diffmix.core.score.ScoreModel;
+import io.diffmix.core.spi.Metric;
+import io.diffmix.core.spi.MetricFactory;
+import io.diffmix.core.spi.Schedule;
+import io.diffmix.core.spi.TrueDistribution;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+
+/**
+ * The {@code score-error} metric: the fitted score against the exact one, level by level, on fresh points of
+ * P_t (design.md, "Report").
+ *
+ * <ul>
+ *   <li>{@code per_level}: relative_l2 = E|ŝ − s*|²/E|s*|² at every grid time, and halfway between
+ *       consecutive times in τ = ½ ln(t_VE + 1), where a learned model interpolates;
+ *   <li>{@code weighted}: Theorem 3.1's Σ_k ln((t_{k+1} + 1)/(t_k + 1))·ε²_{k+1}/(t_k + 1) in VE time, with
+ *       ε² = (t + 1)²·E|ŝ − s*|² the error of the posterior mean, so the sum is a proxy of the KL for any σ0;
+ *   <li>{@code benton}: Σ_k ½ ln((t_{k+1} + 1)/(t_k + 1))·(t_{k+1} + 1)·E|ŝ − s*|².
+ * </ul>
+ */
+public final class ScoreErrorMetric implements MetricFactory<ScoreErrorMetric.Config> {
+
+  public record Config(int points) {}
+
+  @Override
+  public String name() {
+    return "score-error";
+  }
+
+  @Override
+  public String description() {
+    return "fitted against exact score per level on fresh points of P_t, and the paper's weighted sum";
+  }
+
+  @Override
+  public List<Param> params() {
+    return List.of(Param.integer("points", 4000, "fresh points of P_t per level").atLeast(4000).atMost(10_000_000));
+  }
+
+  @Override
+  public Config configure(Params p) {
+    return new Config(p.integer("points"));
+  }
+
+  @Override
+  public Metric create(Config c) {
+    return new Metric() {
+      @Override
+      public boolean comparesSamples() {
+        return false;
+      }
+
+      @Override
+      public boolean needsTruth() {
+        return true;
+      }
+
+      @Override
+      public Optional<String> primaryField() {
+        return Optional.empty();
+      }
+
+      @Override
+      public Result evaluate(Input input) {
+        return measure(input.model().orElseThrow(), input.truth().orElseThrow(), input.schedule(), input.times(),
+            c.points(), input.streams(), input.parallel());
+      }
+    };
+  }
+
+  /** E|ŝ − s*|² and E|s*|² at one time, from {@code points} fresh points of P_t. */
+  static double[] errorAt(ScoreModel model, TrueDistribution truth, Schedule schedule, double t, int points,
+      RandomGenerator rng, Parallel par) {
+    int n = truth.dim();
+    double[] x = new double[points * n];
+    truth.sample(points, rng, x);
+    double a = schedule.alpha(t);
+    double sigma = schedule.sigma(t);
+    for (int q = 0; q < x.length; q++) {
+      x[q] = a * x[q] + sigma * rng.nextGaussian();
+    }
+    double tVe = schedule.veTime(t);
+    List<double[]> parts = par.mapChunks(points, 1000, (from, to) -> {
+      double[] fitted = new double[x.length];
+      double[] exact = new double[x.length];
+      model.score(tVe, a, x, from, to, fitted);
+      truth.exactScore().score(tVe, a, x, from, to, exact);
+      double err = 0;
+      double norm = 0;
+      for (int q = from * n; q < to * n; q++) {
+        double d = fitted[q] - exact[q];
+        err += d * d;
+        norm += exact[q] * exact[q];
+      }
+      return new double[] {err, norm};
+    });
+    double err = 0;
+    double norm = 0;
+    for (double[] p : parts) {
+      err += p[0];
+      norm += p[1];
+    }
+    return new double[] {err / points, norm / points};
+  }
+
+  static Metric.Result measure(ScoreModel model, TrueDistribution truth, Schedule schedule, double[] times,
+      int points, RandomStreams streams, Parallel par) {
+    double[] asc = times.clone();
+    Arrays.sort(asc);
+    int levels = asc.length;
+    double[] mse = new double[levels];
+    List<Map<String, Object>> perLevel = new ArrayList<>();
+    for (int k = 0; k < levels; k++) {
+      double[] e = errorAt(model, truth, schedule, asc[k], points, streams.stream("level", k), par);
+      mse[k] = e[0];
+      perLevel.add(row(asc[k], schedule, e, "level"));
+      if (k + 1 < levels) {
+        // halfway in τ = ½ ln(t_VE + 1), where a learned model interpolates between its levels
+        double tau = 0.25 * (Math.log1p(schedule.veTime(asc[k])) + Math.log1p(schedule.veTime(asc[k + 1])));
+        double mid = schedule.timeOfVe(Math.expm1(2 * tau));
+        perLevel.add(row(mid, schedule, errorAt(model, truth, schedule, mid, points,
+            streams.stream("halfway", k), par), "halfway"));
+      }
+    }
+    double weighted = 0;
+    double benton = 0;
+    for (int k = 0; k + 1 < levels; k++) {
+      double tk = schedule.veTime(asc[k]);
+      double tk1 = schedule.veTime(asc[k + 1]);
+      double step = Math.log((tk1 + 1) / (tk + 1));
+      // ε² = (t + 1)² E|ŝ − s*|², the posterior mean's error in VE time
+      weighted += step * (tk1 + 1) * (tk1 + 1) * mse[k + 1] / (tk + 1);
+      benton += 0.5 * step * (tk1 + 1) * mse[k + 1];
+    }
+    Map<String, Double> values = new LinkedHashMap<>();
+    values.put("weighted", weighted);
+    values.put("benton", benton);
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("points_per_level", points);
+    details.put("per_level", perLevel);
+    return new Metric.Result(values, details);
+  }
+
+  private static Map<String, Object> row(double t, Schedule schedule, double[] e, String kind) {
+    Map<String, Object> r = new LinkedHashMap<>();
+    r.put("t", t);
+    r.put("t_ve", schedule.veTime(t));
+    r.put("kind", kind);
+    r.put("relative_l2", e[1] > 0 ? e[0] / e[1] : 0.0);
+    r.put("mse", e[0]);
+    return r;
+  }
+}

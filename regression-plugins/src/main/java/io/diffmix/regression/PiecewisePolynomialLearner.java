@@ -1,0 +1,367 @@
+package io.diffmix.regression;
+
+import dev.ludovic.netlib.blas.BLAS;
+import io.diffmix.core.config.Param;
+import io.diffmix.core.config.Params;
+import io.diffmix.core.data.Samples;
+import io.diffmix.core.linalg.BlasBackend;
+import io.diffmix.core.parallel.Parallel;
+import io.diffmix.core.random.RandomStreams;
+import io.diffmix.core.spi.Learner;
+import io.diffmix.core.spi.LearnerFactory;
+import io.diffmix.core.spi.Schedule;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+
+/**
+ * The paper's learner (Gatmiry, Kelner and Lee, Algorithm 1 with Algorithm 2): at each level of the grid, from
+ * high noise to low, piecewise-polynomial regression of the posterior mean E[μ | y] on the Voronoi cells of
+ * the warm starts, which Algorithm 2 refreshes whenever t + 1 has halved.
+ *
+ * <p>Everything is done in VE coordinates: a level at schedule time t has VE time t_VE = σ²/α², the noisy
+ * point is y = x + √t_VE ξ, and the regression target is the paper's (1 − s²/t)y + (s²/t)x with s² = σ0² + t,
+ * whose mean given y is E[μ | y] (paper-notes §2, step 3). The learner sees only the training rows: it carves
+ * its warm-start batch out of them, and its assumptions (σ0, R0, α_min, c, D) are its own parameters.
+ */
+public final class PiecewisePolynomialLearner implements Learner {
+  /** Rows per Gram task: any value gives the same bits; this one keeps Φ in L2. */
+  private static final int GRAM_CHUNK = 2048;
+  /** Rows per noise stream. */
+  private static final int NOISE_BLOCK = 4096;
+
+  private final Config config;
+
+  /**
+   * @param degree the total degree d of the polynomials
+   * @param ridge λ, relative to tr(G)/p
+   * @param sigma0 the assumed σ0 of the data
+   * @param r0 the assumed radius R0 of a component's support
+   * @param alphaMin the assumed smallest component weight
+   * @param c the cover constant: the cover radius is c·(R0 + s√ln(1/α_min))
+   * @param clipRadius D, or NaN for 1.5 × the largest training norm
+   * @param warmStartBatch rows set aside for Algorithm 2
+   * @param target "posterior-mean" (the paper's) or "noise" (−ξ/√t, mapped to the posterior mean)
+   */
+  public record Config(int degree, double ridge, double sigma0, double r0, double alphaMin, double c,
+      double clipRadius, int warmStartBatch, String target) {}
+
+  public PiecewisePolynomialLearner(Config config) {
+    this.config = config;
+  }
+
+  @Override
+  public FittedModel fit(Input in) {
+    Samples train = in.train();
+    int n = train.dim();
+    int total = train.rows();
+    int nw = Math.max(1, Math.min(config.warmStartBatch(), total / 5));
+    int[] perm = permutation(total, in.streams().stream("split"));
+    Samples warm = rows(train, perm, 0, nw);
+    Samples regression = rows(train, perm, nw, total);
+    double clip = Double.isNaN(config.clipRadius()) ? 1.5 * maxNorm(train) : config.clipRadius();
+
+    Schedule schedule = in.schedule();
+    double[] times = in.times();
+    int levels = times.length;
+    LevelPolynomials[] fitted = new LevelPolynomials[levels];
+    double[] centres = new double[n];
+    double lastRefresh = schedule.veTime(times[0]);
+    int refreshes = 0;
+    List<Map<String, Object>> perLevel = new ArrayList<>();
+    Map<String, Integer> solvers = new LinkedHashMap<>();
+    double[] y = new double[regression.rows() * n];
+    double[] z = new double[regression.rows() * n];
+    int cellsTotal = 0;
+    for (int k = 0; k < levels; k++) {
+      double t = schedule.veTime(times[k]);
+      LevelFit fit = fitLevel(regression, t, centres, k, in.streams(), in.parallel(), y, z, clip);
+      fitted[k] = fit.level;
+      cellsTotal += fit.level.cells();
+      fit.solvers.forEach((m, v) -> solvers.merge(m.name().toLowerCase(java.util.Locale.ROOT), v, Integer::sum));
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("t", times[k]);
+      row.put("cells", fit.level.cells());
+      row.put("cell_sizes", fit.sizes);
+      row.put("degrees", fit.level.degrees);
+      perLevel.add(row);
+      // Algorithm 1: when t + 1 has halved since the last refresh, Algorithm 2 gives the next level's warm starts
+      if (k + 1 < levels && (lastRefresh + 1) / (t + 1) >= 2) {
+        centres = refresh(warm, fit.level, t, k, in.streams());
+        lastRefresh = t;
+        refreshes++;
+      }
+      in.progress().advanced(k + 1, levels);
+    }
+    LevelPolynomials[] ascending = new LevelPolynomials[levels];
+    for (int k = 0; k < levels; k++) {
+      ascending[k] = fitted[levels - 1 - k];
+    }
+    Map<String, Object> summary = new LinkedHashMap<>();
+    summary.put("regression_target", config.target().equals("noise")
+        ? "noise: -xi/sqrt(t), mapped to the posterior mean" : "posterior mean: (1 - s^2/t) y + (s^2/t) x");
+    summary.put("warm_start_rows", warm.rows());
+    summary.put("regression_rows", regression.rows());
+    summary.put("refreshes", refreshes);
+    summary.put("clip_radius", clip);
+    summary.put("solvers", solvers);
+    summary.put("blas", BlasBackend.name());
+    summary.put("per_level", perLevel);
+    return new FittedModel(new PiecewisePolynomialModel(ascending, config.sigma0()), levels, cellsTotal, summary);
+  }
+
+  /** Algorithm 2: denoise fresh points of P_t with the level's model, then the greedy cover. */
+  private double[] refresh(Samples warm, LevelPolynomials level, double t, int k, RandomStreams streams) {
+    int n = warm.dim();
+    RandomGenerator rng = streams.stream("warm-start", k);
+    double[] y = new double[n];
+    double[] mu = new double[warm.rows() * n];
+    LevelPolynomials.Scratch scratch = level.scratch();
+    double sqrtT = Math.sqrt(t);
+    for (int i = 0; i < warm.rows(); i++) {
+      for (int c = 0; c < n; c++) {
+        y[c] = warm.get(i, c) + sqrtT * rng.nextGaussian();
+      }
+      level.posteriorMean(y, 0, mu, i * n, scratch);
+    }
+    double s = Math.sqrt(config.sigma0() * config.sigma0() + t);
+    double radius = config.c() * (config.r0() + s * Math.sqrt(Math.log(1 / config.alphaMin())));
+    return WarmStarts.cover(mu, warm.rows(), n, radius, config.alphaMin());
+  }
+
+  private record LevelFit(LevelPolynomials level, int[] sizes, Map<RidgeSolver.Method, Integer> solvers) {}
+
+  /** One level: noise, Voronoi cells, a Gram per cell, a ridge solve per cell. */
+  private LevelFit fitLevel(Samples reg, double t, double[] centresIn, int k, RandomStreams streams,
+      Parallel par, double[] y, double[] z, double clip) {
+    int n = reg.dim();
+    int rows = reg.rows();
+    double s2 = config.sigma0() * config.sigma0() + t;
+    double s = Math.sqrt(s2);
+    boolean noiseTarget = config.target().equals("noise");
+    double sqrtT = Math.sqrt(t);
+    // y = x + √t ξ from per-block streams; target (1 − s²/t) y + (s²/t) x = y − (s²/√t) ξ, or −ξ/√t
+    par.forEachChunk(rows, NOISE_BLOCK, (from, to) -> {
+      RandomGenerator rng = streams.stream("level-noise:" + k, from / NOISE_BLOCK);
+      for (int q = from * n; q < to * n; q++) {
+        double xi = rng.nextGaussian();
+        y[q] = reg.data()[q] + sqrtT * xi;
+        z[q] = noiseTarget ? -xi / sqrtT : y[q] - s2 / sqrtT * xi;
+      }
+    });
+    double[] centres = centresIn;
+    int[] cell = new int[rows];
+    int[] size;
+    while (true) {
+      double[] cs = centres;
+      par.forEachChunk(rows, NOISE_BLOCK, (from, to) -> {
+        for (int i = from; i < to; i++) {
+          cell[i] = LevelPolynomials.nearest(cs, n, y, i * n);
+        }
+      });
+      int cells = centres.length / n;
+      size = new int[cells];
+      for (int i = 0; i < rows; i++) {
+        size[cell[i]]++;
+      }
+      // a cell with almost no points merges into its neighbours: its warm start is dropped
+      int smallest = -1;
+      for (int j = 0; j < cells; j++) {
+        if (size[j] < 2 * (n + 1) && (smallest < 0 || size[j] < size[smallest])) {
+          smallest = j;
+        }
+      }
+      if (smallest < 0 || cells == 1) {
+        break;
+      }
+      double[] kept = new double[(cells - 1) * n];
+      for (int j = 0, q = 0; j < cells; j++) {
+        if (j != smallest) {
+          System.arraycopy(centres, j * n, kept, q++ * n, n);
+        }
+      }
+      centres = kept;
+    }
+    int cells = centres.length / n;
+    int[][] members = new int[cells][];
+    int[] fill = new int[cells];
+    for (int j = 0; j < cells; j++) {
+      members[j] = new int[size[j]];
+    }
+    for (int i = 0; i < rows; i++) {
+      members[cell[i]][fill[cell[i]]++] = i;
+    }
+    int[] degrees = new int[cells];
+    List<int[]> tasks = new ArrayList<>();
+    for (int j = 0; j < cells; j++) {
+      // fewer than about 5p points: a lower degree, down to a constant
+      int d = config.degree();
+      while (d > 0 && size[j] < 5 * HermiteBasis.size(n, d)) {
+        d--;
+      }
+      degrees[j] = d;
+      for (int from = 0; from < Math.max(1, size[j]); from += GRAM_CHUNK) {
+        tasks.add(new int[] {j, from, Math.min(size[j], from + GRAM_CHUNK)});
+      }
+    }
+    HermiteBasis[] bases = new HermiteBasis[config.degree() + 1];
+    for (int d = 0; d <= config.degree(); d++) {
+      bases[d] = new HermiteBasis(n, d);
+    }
+    double[] cfinal = centres;
+    List<double[][]> partial = par.mapChunks(tasks.size(), 1, (ti, unused) -> {
+      int[] task = tasks.get(ti);
+      int j = task[0];
+      HermiteBasis basis = bases[degrees[j]];
+      int p = basis.size();
+      int m = task[2] - task[1];
+      double[] phi = new double[Math.max(1, m) * p];
+      double[] zc = new double[n];
+      double[] uni = basis.scratch();
+      double[] rhs = new double[p * n];
+      for (int r = 0; r < m; r++) {
+        int i = members[j][task[1] + r];
+        for (int c = 0; c < n; c++) {
+          zc[c] = (y[i * n + c] - cfinal[j * n + c]) / s;
+        }
+        basis.evaluate(zc, 0, uni, phi, r * p);
+        for (int a = 0; a < p; a++) {
+          double f = phi[r * p + a];
+          for (int c = 0; c < n; c++) {
+            rhs[a * n + c] += f * z[i * n + c];
+          }
+        }
+      }
+      double[] gram = new double[p * p];
+      if (m > 0) {
+        // Φ is rows × p row-major, i.e. p × rows column-major: G = Φᵀ Φ; "L" in column-major is the upper
+        // triangle in row-major
+        BLAS.getInstance().dsyrk("L", "N", p, m, 1.0, phi, p, 0.0, gram, p);
+      }
+      return new double[][] {gram, rhs};
+    });
+    double[][] coefficients = new double[cells][];
+    Map<RidgeSolver.Method, Integer> methods = new LinkedHashMap<>();
+    int q = 0;
+    for (int j = 0; j < cells; j++) {
+      int p = bases[degrees[j]].size();
+      double[] gram = new double[p * p];
+      double[] rhs = new double[p * n];
+      for (; q < tasks.size() && tasks.get(q)[0] == j; q++) {
+        double[][] part = partial.get(q);
+        for (int e = 0; e < gram.length; e++) {
+          gram[e] += part[0][e];
+        }
+        for (int e = 0; e < rhs.length; e++) {
+          rhs[e] += part[1][e];
+        }
+      }
+      methods.merge(RidgeSolver.solve(gram, p, rhs, n, config.ridge()), 1, Integer::sum);
+      if (noiseTarget) {
+        toPosteriorMean(rhs, p, n, s, s2, cfinal, j, bases[degrees[j]]);
+      }
+      coefficients[j] = rhs;
+    }
+    return new LevelFit(new LevelPolynomials(t, s, n, centres, degrees, coefficients, clip), size, methods);
+  }
+
+  /**
+   * Maps a fitted score ĥ to the posterior mean ĝ(y) = y + s²ĥ(y): y = μ̂_j + s·z, and z_c = h_{e_c}(z) is a
+   * basis function of degree 1, so the identity folds into the constant and linear coefficients.
+   */
+  private static void toPosteriorMean(double[] coef, int p, int n, double s, double s2, double[] centres, int j,
+      HermiteBasis basis) {
+    for (int e = 0; e < coef.length; e++) {
+      coef[e] *= s2;
+    }
+    for (int c = 0; c < n; c++) {
+      coef[c] += centres[j * n + c];
+    }
+    if (basis.degree() >= 1) {
+      // features 1..n are h_1(z_1)..h_1(z_n) = z_1..z_n in the graded order
+      for (int c = 0; c < n; c++) {
+        coef[(1 + c) * n + c] += s;
+      }
+    }
+  }
+
+  private static int[] permutation(int n, RandomGenerator rng) {
+    int[] perm = new int[n];
+    for (int i = 0; i < n; i++) {
+      perm[i] = i;
+    }
+    for (int i = n - 1; i > 0; i--) {
+      int j = rng.nextInt(i + 1);
+      int t = perm[i];
+      perm[i] = perm[j];
+      perm[j] = t;
+    }
+    return perm;
+  }
+
+  private static Samples rows(Samples s, int[] perm, int from, int to) {
+    int n = s.dim();
+    Samples out = Samples.zeros(to - from, n);
+    for (int i = from; i < to; i++) {
+      System.arraycopy(s.data(), perm[i] * n, out.data(), (i - from) * n, n);
+    }
+    return out;
+  }
+
+  private static double maxNorm(Samples s) {
+    double max = 0;
+    for (int i = 0; i < s.rows(); i++) {
+      double r2 = 0;
+      for (int c = 0; c < s.dim(); c++) {
+        r2 += s.get(i, c) * s.get(i, c);
+      }
+      max = Math.max(max, r2);
+    }
+    return Math.sqrt(max);
+  }
+
+  /** The {@code piecewise-polynomial} factory. */
+  public static final class Factory implements LearnerFactory<Config> {
+    @Override
+    public String name() {
+      return "piecewise-polynomial";
+    }
+
+    @Override
+    public String description() {
+      return "the paper's learner: Hermite-polynomial regression of E[mu|y] on Voronoi cells of warm starts, "
+          + "level by level, with Algorithm 2's refresh whenever t+1 halves";
+    }
+
+    @Override
+    public List<Param> params() {
+      return List.of(
+          Param.integer("degree", 3, "total degree d of each cell's polynomial").atLeast(0).atMost(12),
+          Param.real("ridge", 1e-6, "ridge lambda, relative to tr(G)/p").atLeast(0).atMost(1),
+          Param.real("sigma0", 1.0, "assumed standard deviation sigma0 of the components").greaterThan(0),
+          Param.real("r0", 1.0, "assumed radius R0 of a component's support").atLeast(0),
+          Param.real("alpha_min", 0.05, "assumed smallest component weight").greaterThan(0).lessThan(1),
+          Param.real("c", 0.5, "cover constant: radius c (R0 + s sqrt(ln(1/alpha_min)))").greaterThan(0),
+          Param.real("clip_radius", "radius D of the ball the posterior mean is clipped to; "
+              + "null: 1.5 x the largest training norm").greaterThan(0).orAuto(),
+          Param.integer("warm_start_batch", 4000, "training rows set aside for Algorithm 2 (at most a fifth)")
+              .atLeast(1).atMost(1_000_000),
+          Param.choice("target", "posterior-mean", "regression target: the paper's posterior-mean form, or "
+              + "the noise -xi/sqrt(t); they differ only through the ridge", "posterior-mean", "noise"));
+    }
+
+    @Override
+    public Config configure(Params p) {
+      return new Config(p.integer("degree"), p.real("ridge"), p.real("sigma0"), p.real("r0"), p.real("alpha_min"),
+          p.real("c"), p.isAuto("clip_radius") ? Double.NaN : p.real("clip_radius"), p.integer("warm_start_batch"),
+          p.text("target"));
+    }
+
+    @Override
+    public Learner create(Config config) {
+      return new PiecewisePolynomialLearner(config);
+    }
+  }
+}

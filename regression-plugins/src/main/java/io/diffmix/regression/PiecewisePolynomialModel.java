@@ -1,0 +1,84 @@
+package io.diffmix.regression;
+
+import io.diffmix.core.score.ScoreModel;
+
+/**
+ * The learned score at any time: the posterior mean ĝ is interpolated linearly in the VP time
+ * τ = ½ ln(t + 1) between the two nearest fitted levels, held beyond the ends, and the score is derived from it,
+ * (ĝ(y) − y)/(σ0² + t) (design.md, "A learned model between its levels"). Another schedule is served through
+ * y = x/α.
+ */
+public final class PiecewisePolynomialModel implements ScoreModel {
+  private final LevelPolynomials[] levels;
+  private final double[] tau;
+  private final double sigma0;
+  private final int n;
+
+  /** @param levels fitted levels in increasing VE time */
+  PiecewisePolynomialModel(LevelPolynomials[] levels, double sigma0) {
+    this.levels = levels;
+    this.sigma0 = sigma0;
+    this.n = levels[0].n;
+    this.tau = new double[levels.length];
+    for (int k = 0; k < levels.length; k++) {
+      tau[k] = 0.5 * Math.log1p(levels[k].tVe);
+    }
+  }
+
+  @Override
+  public int dim() {
+    return n;
+  }
+
+  LevelPolynomials[] levels() {
+    return levels;
+  }
+
+  @Override
+  public void score(double tVe, double alpha, double[] x, int from, int to, double[] out) {
+    double t = 0.5 * Math.log1p(tVe);
+    int hi = java.util.Arrays.binarySearch(tau, t);
+    int lo;
+    double w;
+    if (hi >= 0) {
+      lo = hi;
+      w = 0;
+    } else {
+      hi = -hi - 1;
+      if (hi == 0) {
+        lo = 0;
+        hi = 0;
+        w = 0;
+      } else if (hi == tau.length) {
+        lo = tau.length - 1;
+        hi = lo;
+        w = 0;
+      } else {
+        lo = hi - 1;
+        w = (t - tau[lo]) / (tau[hi] - tau[lo]);
+      }
+    }
+    double s2 = sigma0 * sigma0 + tVe;
+    double inv = 1 / alpha;
+    LevelPolynomials a = levels[lo];
+    LevelPolynomials b = levels[hi];
+    LevelPolynomials.Scratch sa = a.scratch();
+    LevelPolynomials.Scratch sb = b.scratch();
+    double[] y = new double[n];
+    double[] ga = new double[n];
+    double[] gb = new double[n];
+    for (int i = from; i < to; i++) {
+      for (int c = 0; c < n; c++) {
+        y[c] = x[i * n + c] * inv;
+      }
+      a.posteriorMean(y, 0, ga, 0, sa);
+      if (w > 0) {
+        b.posteriorMean(y, 0, gb, 0, sb);
+      }
+      for (int c = 0; c < n; c++) {
+        double g = w > 0 ? (1 - w) * ga[c] + w * gb[c] : ga[c];
+        out[i * n + c] = (g - y[c]) / s2 * inv;
+      }
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package io.diffmix.regression;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+class HermiteBasisTest {
+  @Test
+  void sizeIsTheNumberOfMonomialsOfBoundedTotalDegree() {
+    assertThat(new HermiteBasis(2, 3).size()).isEqualTo(10).isEqualTo(HermiteBasis.size(2, 3));
+    assertThat(new HermiteBasis(4, 3).size()).isEqualTo(35);
+    assertThat(new HermiteBasis(8, 4).size()).isEqualTo(495);
+    assertThat(new HermiteBasis(3, 0).size()).isEqualTo(1);
+  }
+
+  /** He_3(z)/√3! = (z³ − 3z)/√6, and the constant and linear functions come first. */
+  @Test
+  void valuesAreNormalisedProbabilistsHermitePolynomials() {
+    HermiteBasis b = new HermiteBasis(1, 4);
+    double[] out = new double[5];
+    double z = 0.7;
+    b.evaluate(new double[] {z}, 0, b.scratch(), out, 0);
+    assertThat(out[0]).isEqualTo(1.0);
+    assertThat(out[1]).isCloseTo(z, within(1e-15));
+    assertThat(out[2]).isCloseTo((z * z - 1) / Math.sqrt(2), within(1e-15));
+    assertThat(out[3]).isCloseTo((z * z * z - 3 * z) / Math.sqrt(6), within(1e-15));
+    assertThat(out[4]).isCloseTo((Math.pow(z, 4) - 6 * z * z + 3) / Math.sqrt(24), within(1e-14));
+  }
+
+  /**
+   * Under N(0, I) the basis is orthonormal: the Monte Carlo Gram of 400,000 points is the identity within
+   * 6 standard errors √(E[h_a² h_b²]/N); by Cauchy–Schwarz and hypercontractivity E[h_a² h_b²] ≤ 3^{2d} = 729
+   * for total degree d = 3.
+   */
+  @Test
+  void isOrthonormalUnderTheStandardGaussian() {
+    HermiteBasis b = new HermiteBasis(2, 3);
+    int p = b.size();
+    int n = 400_000;
+    double[] g = new double[p * p];
+    double[] phi = new double[p];
+    double[] uni = b.scratch();
+    java.util.Random r = new java.util.Random(4);
+    for (int i = 0; i < n; i++) {
+      b.evaluate(new double[] {r.nextGaussian(), r.nextGaussian()}, 0, uni, phi, 0);
+      for (int a = 0; a < p; a++) {
+        for (int c = 0; c < p; c++) {
+          g[a * p + c] += phi[a] * phi[c] / n;
+        }
+      }
+    }
+    double se = Math.sqrt(27.0 * 27.0 / n);
+    for (int a = 0; a < p; a++) {
+      for (int c = 0; c < p; c++) {
+        assertThat(g[a * p + c]).as("G[%d][%d]", a, c).isCloseTo(a == c ? 1 : 0, within(6 * se));
+      }
+    }
+  }
+}
