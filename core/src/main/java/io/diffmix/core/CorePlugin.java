@@ -9,6 +9,7 @@ import io.diffmix.core.metrics.MmdMetric;
 import io.diffmix.core.spi.DiffmixPlugin;
 import io.diffmix.core.spi.MetricFactory;
 import io.diffmix.core.spi.TargetFactory;
+import io.diffmix.core.target.FileTarget;
 import io.diffmix.core.target.GaussianMixtureTarget;
 import io.diffmix.core.target.RandomMixtureTarget;
 import io.diffmix.core.target.SphereTarget;
@@ -20,7 +21,7 @@ public final class CorePlugin implements DiffmixPlugin {
   @Override
   public Collection<TargetFactory<?>> targets() {
     return List.of(new GaussianMixtureTarget(), new RandomMixtureTarget(), SphereTarget.circle(),
-        SphereTarget.sphere());
+        SphereTarget.sphere(), new FileTarget());
   }
 
   @Override

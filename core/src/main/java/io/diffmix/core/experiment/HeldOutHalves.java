@@ -15,7 +15,8 @@ public final class HeldOutHalves implements MetricSuite.FloorPairs {
 
   public HeldOutHalves(Samples heldOut, RandomStreams streams) {
     if (heldOut.rows() < 4) {
-      throw new IllegalArgumentException("floors need at least 4 held-out rows, got " + heldOut.rows());
+      throw new io.diffmix.core.config.BadInputException("floors need at least 4 held-out rows, got "
+          + heldOut.rows() + "; valid: reference >= 4");
     }
     this.heldOut = heldOut;
     this.streams = streams;
