@@ -1,8 +1,8 @@
 package io.diffmix.samplers;
 
-import io.diffmix.core.testkit.SamplerContract;
+import io.diffmix.core.testkit.SamplerGaussianContract;
 
-class DdimSamplerContractTest extends SamplerContract {
+class DdimSamplerContractTest extends SamplerGaussianContract {
   @Override
   protected String name() {
     return "ddim";

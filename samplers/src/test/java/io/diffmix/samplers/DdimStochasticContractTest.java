@@ -1,10 +1,10 @@
 package io.diffmix.samplers;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.diffmix.core.testkit.SamplerContract;
+import io.diffmix.core.testkit.SamplerGaussianContract;
 
 /** DDIM with η = 1 draws noise: the contract must hold for its noisy branch too. */
-class DdimStochasticContractTest extends SamplerContract {
+class DdimStochasticContractTest extends SamplerGaussianContract {
   @Override
   protected String name() {
     return "ddim";

@@ -1,8 +1,8 @@
 package io.diffmix.samplers;
 
-import io.diffmix.core.testkit.SamplerContract;
+import io.diffmix.core.testkit.SamplerGaussianContract;
 
-class EdmStochasticSamplerContractTest extends SamplerContract {
+class EdmStochasticSamplerContractTest extends SamplerGaussianContract {
   @Override
   protected String name() {
     return "edm-stochastic";

@@ -1,8 +1,8 @@
 package io.diffmix.samplers;
 
-import io.diffmix.core.testkit.SamplerContract;
+import io.diffmix.core.testkit.SamplerGaussianContract;
 
-class ExpIntegratorSamplerContractTest extends SamplerContract {
+class ExpIntegratorSamplerContractTest extends SamplerGaussianContract {
   @Override
   protected String name() {
     return "exp-integrator";

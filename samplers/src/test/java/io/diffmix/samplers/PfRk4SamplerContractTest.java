@@ -1,8 +1,8 @@
 package io.diffmix.samplers;
 
-import io.diffmix.core.testkit.SamplerContract;
+import io.diffmix.core.testkit.SamplerGaussianContract;
 
-class PfRk4SamplerContractTest extends SamplerContract {
+class PfRk4SamplerContractTest extends SamplerGaussianContract {
   @Override
   protected String name() {
     return "pf-rk4";

@@ -1,8 +1,8 @@
 package io.diffmix.schedules;
 
-import io.diffmix.core.testkit.ScheduleContract;
+import io.diffmix.core.testkit.SchedulePrecisionContract;
 
-class EdmScheduleContractTest extends ScheduleContract {
+class EdmScheduleContractTest extends SchedulePrecisionContract {
   @Override
   protected String name() {
     return "edm";

@@ -1,8 +1,8 @@
 package io.diffmix.schedules;
 
-import io.diffmix.core.testkit.ScheduleContract;
+import io.diffmix.core.testkit.SchedulePrecisionContract;
 
-class VeScheduleContractTest extends ScheduleContract {
+class VeScheduleContractTest extends SchedulePrecisionContract {
   @Override
   protected String name() {
     return "ve";

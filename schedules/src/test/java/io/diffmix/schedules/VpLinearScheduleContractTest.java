@@ -1,8 +1,8 @@
 package io.diffmix.schedules;
 
-import io.diffmix.core.testkit.ScheduleContract;
+import io.diffmix.core.testkit.SchedulePrecisionContract;
 
-class VpLinearScheduleContractTest extends ScheduleContract {
+class VpLinearScheduleContractTest extends SchedulePrecisionContract {
   @Override
   protected String name() {
     return "vp-linear";
