@@ -17,44 +17,52 @@ final class WarmStarts {
   /** The warm starts, flattened (count × n). Never empty: the first centre is always kept. */
   static double[] cover(double[] mu, int rows, int n, double radius, double alphaMin) {
     double r2 = radius * radius;
+    if (fitsInOneBall(mu, rows, n, radius)) {
+      // every ball holds every point, so the greedy pick is the first point: the usual case at high noise
+      return java.util.Arrays.copyOf(mu, n);
+    }
+    // neighbours within R̃, found once; the greedy loop then only updates counts of uncovered neighbours
+    int[][] near = new int[rows][];
+    int[] buffer = new int[rows];
+    for (int i = 0; i < rows; i++) {
+      int c = 0;
+      for (int j = 0; j < rows; j++) {
+        if (dist2(mu, i, j, n) <= r2) {
+          buffer[c++] = j;
+        }
+      }
+      near[i] = java.util.Arrays.copyOf(buffer, c);
+    }
+    int[] count = new int[rows];
+    for (int i = 0; i < rows; i++) {
+      count[i] = near[i].length;
+    }
     boolean[] covered = new boolean[rows];
     int uncovered = rows;
     int maxCentres = (int) Math.ceil(Math.log(1 / alphaMin) / alphaMin);
     double minCover = alphaMin * rows / 4;
     List<double[]> centres = new ArrayList<>();
-    int[] count = new int[rows];
     while (uncovered > alphaMin / 2 * rows && centres.size() < maxCentres) {
+      // the uncovered point whose ball holds the most uncovered points; ties to the lowest index
       int best = -1;
-      int bestCount = -1;
       for (int i = 0; i < rows; i++) {
-        if (covered[i]) {
-          continue;
-        }
-        int c = 0;
-        for (int j = 0; j < rows; j++) {
-          if (!covered[j] && dist2(mu, i, j, n) <= r2) {
-            c++;
-          }
-        }
-        count[i] = c;
-        if (c > bestCount) {
-          bestCount = c;
+        if (!covered[i] && (best < 0 || count[i] > count[best])) {
           best = i;
         }
       }
-      if (best < 0) {
-        break;
-      }
-      if (bestCount < minCover && !centres.isEmpty()) {
+      if (best < 0 || (count[best] < minCover && !centres.isEmpty())) {
         break;
       }
       double[] centre = new double[n];
       System.arraycopy(mu, best * n, centre, 0, n);
       centres.add(centre);
-      for (int j = 0; j < rows; j++) {
-        if (!covered[j] && dist2(mu, best, j, n) <= r2) {
+      for (int j : near[best]) {
+        if (!covered[j]) {
           covered[j] = true;
           uncovered--;
+          for (int i : near[j]) {
+            count[i]--;
+          }
         }
       }
     }
@@ -63,6 +71,21 @@ final class WarmStarts {
       System.arraycopy(centres.get(k), 0, out, k * n, n);
     }
     return out;
+  }
+
+  /** Whether all points lie within R̃ of each other: the bounding box's diagonal is at most R̃. */
+  private static boolean fitsInOneBall(double[] mu, int rows, int n, double radius) {
+    double diag2 = 0;
+    for (int c = 0; c < n; c++) {
+      double lo = Double.POSITIVE_INFINITY;
+      double hi = Double.NEGATIVE_INFINITY;
+      for (int i = 0; i < rows; i++) {
+        lo = Math.min(lo, mu[i * n + c]);
+        hi = Math.max(hi, mu[i * n + c]);
+      }
+      diag2 += (hi - lo) * (hi - lo);
+    }
+    return diag2 <= radius * radius;
   }
 
   private static double dist2(double[] mu, int i, int j, int n) {

@@ -6,7 +6,6 @@ import io.diffmix.core.data.Samples;
 import io.diffmix.core.parallel.Parallel;
 import io.diffmix.core.spi.Metric;
 import io.diffmix.core.spi.MetricFactory;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -126,6 +125,50 @@ public final class MmdMetric implements MetricFactory<MmdMetric.Config> {
     return s;
   }
 
+  /** The k-th smallest value (0-based), by Hoare's selection with median-of-three pivots; reorders a. */
+  static double select(double[] a, int k) {
+    int lo = 0;
+    int hi = a.length - 1;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      double pivot = Math.max(Math.min(a[lo], a[mid]), Math.min(Math.max(a[lo], a[mid]), a[hi]));
+      int i = lo;
+      int j = hi;
+      while (i <= j) {
+        while (a[i] < pivot) {
+          i++;
+        }
+        while (a[j] > pivot) {
+          j--;
+        }
+        if (i <= j) {
+          double t = a[i];
+          a[i] = a[j];
+          a[j] = t;
+          i++;
+          j--;
+        }
+      }
+      if (k <= j) {
+        hi = j;
+      } else if (k >= i) {
+        lo = i;
+      } else {
+        return a[k];
+      }
+    }
+    return a[k];
+  }
+
+  /** After {@code select(a, k)}: the largest of a[0 .. k), the (k−1)-th smallest. */
+  private static double maxBelow(double[] a, int k) {
+    double m = Double.NEGATIVE_INFINITY;
+    for (int i = 0; i < k; i++) {
+      m = Math.max(m, a[i]);
+    }
+    return m;
+  }
+
   /** The median pairwise distance of the pooled first {@code points} rows of x and of y. */
   public static double medianBandwidth(Samples x, Samples y, int points) {
     int mx = Math.min(points, x.rows());
@@ -147,9 +190,10 @@ public final class MmdMetric implements MetricFactory<MmdMetric.Config> {
         dist[q++] = d2;
       }
     }
-    Arrays.sort(dist);
     int mid = dist.length / 2;
-    double med2 = dist.length % 2 == 1 ? dist[mid] : 0.5 * (dist[mid - 1] + dist[mid]);
+    // selection, not a sort: the median of two million distances in linear time
+    double upper = select(dist, mid);
+    double med2 = dist.length % 2 == 1 ? upper : 0.5 * (maxBelow(dist, mid) + upper);
     double h = Math.sqrt(med2);
     return h > 0 ? h : 1.0;
   }

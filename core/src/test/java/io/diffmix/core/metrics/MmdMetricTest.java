@@ -68,4 +68,15 @@ class MmdMetricTest {
     }
     return Math.exp(-g * d2);
   }
+
+  @net.jqwik.api.Property(tries = 200)
+  void selectionFindsTheOrderStatistic(@net.jqwik.api.ForAll java.util.List<@net.jqwik.api.constraints.IntRange(min = -50, max = 50) Integer> values,
+      @net.jqwik.api.ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 1000) int which) {
+    net.jqwik.api.Assume.that(!values.isEmpty());
+    double[] a = values.stream().mapToDouble(Integer::doubleValue).toArray();
+    double[] sorted = a.clone();
+    java.util.Arrays.sort(sorted);
+    int k = which % a.length;
+    assertThat(MmdMetric.select(a, k)).isEqualTo(sorted[k]);
+  }
 }
