@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Learn mixtures of Gaussians with diffusion models (Gatmiry, Kelner, Lee).",
-    subcommands = {RunCommand.class, DemoCommand.class, EvaluateCommand.class, CompareCommand.class,
+    subcommands = {RunCommand.class, DemoCommand.class, FitCommand.class, SampleCommand.class,
+        EvaluateCommand.class, CompareCommand.class,
         PluginsCommand.class,
         CommandLine.HelpCommand.class})
 public final class Diffmix implements Runnable {

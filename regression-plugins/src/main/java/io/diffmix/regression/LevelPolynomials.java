@@ -14,7 +14,7 @@ final class LevelPolynomials {
   final int[] degrees;
   final double[][] coefficients;
   private final HermiteBasis[] bases;
-  private final double clip;
+  final double clip;
 
   /**
    * @param centers the warm starts μ̂_j, cells × n

@@ -363,5 +363,11 @@ public final class PiecewisePolynomialLearner implements Learner {
     public Learner create(Config config) {
       return new PiecewisePolynomialLearner(config);
     }
+
+    @Override
+    public io.diffmix.core.score.ScoreModel readModel(java.io.DataInputStream in,
+        io.diffmix.core.registry.Registry registry) throws java.io.IOException {
+      return PiecewisePolynomialModel.readPayload(in);
+    }
   }
 }

@@ -1,6 +1,10 @@
 package io.diffmix.regression;
 
 import io.diffmix.core.score.ScoreModel;
+import io.diffmix.core.spi.PersistentModel;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 
 /**
  * The learned score at any time: the posterior mean ĝ is interpolated linearly in the VP time
@@ -8,7 +12,10 @@ import io.diffmix.core.score.ScoreModel;
  * (ĝ(y) − y)/(σ0² + t) (design.md, "A learned model between its levels"). Another schedule is served through
  * y = x/α.
  */
-public final class PiecewisePolynomialModel implements ScoreModel {
+public final class PiecewisePolynomialModel implements ScoreModel, PersistentModel {
+  /** The payload's own format version, inside the model file's. */
+  static final int PAYLOAD_VERSION = 1;
+
   private final LevelPolynomials[] levels;
   private final double[] tau;
   private final double sigma0;
@@ -80,5 +87,71 @@ public final class PiecewisePolynomialModel implements ScoreModel {
         out[i * n + c] = (g - y[c]) / s2 * inv;
       }
     }
+  }
+
+  /** Every level's warm starts, degrees and coefficients, as doubles bit for bit. */
+  @Override
+  public void writePayload(DataOutputStream out) throws IOException {
+    out.writeInt(PAYLOAD_VERSION);
+    out.writeDouble(sigma0);
+    out.writeInt(n);
+    out.writeInt(levels.length);
+    for (LevelPolynomials l : levels) {
+      out.writeDouble(l.tVe);
+      out.writeDouble(l.s);
+      out.writeDouble(l.clip);
+      out.writeInt(l.cells());
+      for (double c : l.centers) {
+        out.writeDouble(c);
+      }
+      for (int j = 0; j < l.cells(); j++) {
+        out.writeInt(l.degrees[j]);
+        out.writeInt(l.coefficients[j].length);
+        for (double b : l.coefficients[j]) {
+          out.writeDouble(b);
+        }
+      }
+    }
+  }
+
+  /** The inverse of {@link #writePayload}. */
+  static PiecewisePolynomialModel readPayload(DataInputStream in) throws IOException {
+    int version = in.readInt();
+    if (version != PAYLOAD_VERSION) {
+      throw new IOException("piecewise-polynomial payload version " + version + "; valid: " + PAYLOAD_VERSION);
+    }
+    double sigma0 = in.readDouble();
+    int n = in.readInt();
+    int count = in.readInt();
+    if (n < 1 || count < 1) {
+      throw new IOException("no levels");
+    }
+    LevelPolynomials[] levels = new LevelPolynomials[count];
+    for (int k = 0; k < count; k++) {
+      double tVe = in.readDouble();
+      double s = in.readDouble();
+      double clip = in.readDouble();
+      int cells = in.readInt();
+      double[] centers = new double[cells * n];
+      for (int q = 0; q < centers.length; q++) {
+        centers[q] = in.readDouble();
+      }
+      int[] degrees = new int[cells];
+      double[][] coef = new double[cells][];
+      for (int j = 0; j < cells; j++) {
+        degrees[j] = in.readInt();
+        int len = in.readInt();
+        if (degrees[j] < 0 || degrees[j] > 64 || len != HermiteBasis.size(n, degrees[j]) * n) {
+          throw new IOException("cell " + j + " of level " + k + " has " + len + " coefficients for degree "
+              + degrees[j]);
+        }
+        coef[j] = new double[len];
+        for (int q = 0; q < len; q++) {
+          coef[j][q] = in.readDouble();
+        }
+      }
+      levels[k] = new LevelPolynomials(tVe, s, n, centers, degrees, coef, clip);
+    }
+    return new PiecewisePolynomialModel(levels, sigma0);
   }
 }

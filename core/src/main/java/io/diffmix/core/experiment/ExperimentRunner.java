@@ -43,9 +43,10 @@ public final class ExperimentRunner {
    * @param model the fitted score model
    * @param reference the held-out reference points
    * @param truth the target's closed form, for plots that mark the true means
+   * @param moments the training data's moments, which a saved model needs for its prior and grid
    */
-  public record Outcome(
-      ObjectNode report, Samples samples, ScoreModel model, Samples reference, Optional<TrueDistribution> truth) {}
+  public record Outcome(ObjectNode report, Samples samples, ScoreModel model, Samples reference,
+      Optional<TrueDistribution> truth, DataMoments moments) {}
 
   /** Told how far a stage ("fit", "sample", "oracle") has come. Called from worker threads. */
   @FunctionalInterface
@@ -59,29 +60,60 @@ public final class ExperimentRunner {
     return run(spec, threads, log, Progress.NONE);
   }
 
+  /**
+   * The first half of a run: the data drawn, the grid built and the learner fitted.
+   *
+   * @param data the training and reference rows
+   * @param moments the training rows' moments
+   * @param grid the learner's levels
+   * @param fitted the learner's result
+   * @param fitSeconds the wall-clock time of the fit
+   */
+  public record Fit(Target.TargetData data, DataMoments moments, double[] grid, Learner.FittedModel fitted,
+      double fitSeconds) {}
+
+  /** Draws the data and fits the learner: {@code diffmix fit}, and the start of {@code run}. */
+  public static Fit fit(ExperimentSpec spec, int threads, Consumer<String> log, Progress progress) {
+    try (Parallel parallel = new Parallel(threads)) {
+      return fit(spec, new RandomStreams(spec.seed()), parallel, log, progress);
+    }
+  }
+
+  private static Fit fit(ExperimentSpec spec, RandomStreams streams, Parallel parallel, Consumer<String> log,
+      Progress progress) {
+    Target target = spec.target().instance();
+    Target.TargetData data = target.draw(spec.train(), spec.reference(), streams.child("data"));
+    Schedule schedule = spec.schedule().instance();
+    DataMoments moments = DataMoments.of(data.train());
+    double[] grid = GridCheck.times(spec.grid().instance(), schedule, moments,
+        spec.source() + ": grid '" + spec.grid().name() + "'");
+    log.accept("fitting " + spec.learner().name() + " on " + data.train().rows() + " rows, " + grid.length
+        + " levels");
+    long t0 = System.nanoTime();
+    Learner.FittedModel fitted = spec.learner().instance().fit(new Learner.Input(data.train(), schedule, grid,
+        streams.child("learner"), parallel, target.truth(), (done, total) -> progress.advanced("fit", done, total)));
+    return new Fit(data, moments, grid, fitted, seconds(t0));
+  }
+
   public static Outcome run(ExperimentSpec spec, int threads, Consumer<String> log, Progress progress) {
     Instant started = Instant.now();
     RandomStreams streams = new RandomStreams(spec.seed());
     try (Parallel parallel = new Parallel(threads)) {
       Target target = spec.target().instance();
       Optional<StartingPoints> given = spec.init().map(f -> initialPoints(spec, f, target.dim()));
-      Target.TargetData data = target.draw(spec.train(), spec.reference(), streams.child("data"));
       Optional<TrueDistribution> truth = target.truth();
       Schedule schedule = spec.schedule().instance();
-      DataMoments moments = DataMoments.of(data.train());
-      double[] grid = GridCheck.times(spec.grid().instance(), schedule, moments,
-          spec.source() + ": grid '" + spec.grid().name() + "'");
+      Fit fit = fit(spec, streams, parallel, log, progress);
+      Target.TargetData data = fit.data();
+      DataMoments moments = fit.moments();
+      double[] grid = fit.grid();
+      Learner.FittedModel fitted = fit.fitted();
+      double fitSeconds = fit.fitSeconds();
       double[] samplerTimes = spec.samplerGrid()
           .map(g -> GridCheck.times(g.instance(), schedule, moments,
               spec.source() + ": sampler.grid '" + g.name() + "'"))
           .orElse(grid);
-
-      log.accept("fitting " + spec.learner().name() + " on " + data.train().rows() + " rows, " + grid.length
-          + " levels");
-      long t0 = System.nanoTime();
-      Learner.FittedModel fitted = spec.learner().instance().fit(new Learner.Input(data.train(), schedule, grid,
-          streams.child("learner"), parallel, truth, (done, total) -> progress.advanced("fit", done, total)));
-      double fitSeconds = seconds(t0);
+      long t0;
 
       StartingPoints start = given.orElse(Prior.at(schedule, samplerTimes[0], moments));
       RandomStreams sampling = streams.child("sampling");
@@ -129,7 +161,7 @@ public final class ExperimentRunner {
         o.set("sampler", samplerBlock(spec, oracle, oracleSeconds, samplerTimes));
         o.set("metrics", ReportMetrics.toJson(suite.evaluate(oracle.samples(), Optional.of(exact)), floors));
       }
-      return new Outcome(report, learned.samples(), fitted.model(), data.reference(), truth);
+      return new Outcome(report, learned.samples(), fitted.model(), data.reference(), truth, moments);
     }
   }
 

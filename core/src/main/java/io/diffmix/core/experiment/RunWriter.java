@@ -9,7 +9,8 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Writes a finished run's outputs into a folder: report.json, report.md, samples.npy and any extra files
+ * Writes a finished run's outputs into a folder: report.json, report.md, samples.npy, model.dmx (when the
+ * model can be saved) and any extra files
  * (the CLI's plots). They appear together or not at all (see {@link AtomicOutput}).
  */
 public final class RunWriter {
@@ -35,6 +36,12 @@ public final class RunWriter {
           md.append("\n![").append(f, 0, f.length() - 4).append("](").append(f).append(")\n"));
       out.write("report.md", os -> os.write(md.toString().getBytes(StandardCharsets.UTF_8)));
       out.write("samples.npy", os -> Npy.write(outcome.samples(), os));
+      java.util.Optional<byte[]> model = io.diffmix.core.model.SavedModels.bytes(
+          outcome.report().at("/learner/name").asText(), outcome.model(), outcome.report().get("provenance"),
+          outcome.moments());
+      if (model.isPresent()) {
+        out.write("model.dmx", os -> os.write(model.get()));
+      }
       out.commit();
     }
   }

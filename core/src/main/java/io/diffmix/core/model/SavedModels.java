@@ -1,0 +1,80 @@
+package io.diffmix.core.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.diffmix.core.config.BadInputException;
+import io.diffmix.core.config.Json;
+import io.diffmix.core.data.DataMoments;
+import io.diffmix.core.registry.Family;
+import io.diffmix.core.registry.Registry;
+import io.diffmix.core.score.ScoreModel;
+import io.diffmix.core.spi.LearnerFactory;
+import io.diffmix.core.spi.PersistentModel;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.Optional;
+
+/** Saving a fitted model with what sampling from it later needs, and loading it back through its learner. */
+public final class SavedModels {
+  private SavedModels() {}
+
+  /** A loaded model with the provenance and data moments it was saved with. */
+  public record Loaded(String learner, ScoreModel model, JsonNode provenance, DataMoments moments) {}
+
+  /**
+   * The bytes of a model file for {@code model}, or empty when the model cannot be saved (the oracle's).
+   *
+   * @param provenance the run's provenance; the data's moments are added to it
+   */
+  public static Optional<byte[]> bytes(String learner, ScoreModel model, JsonNode provenance, DataMoments moments)
+      throws IOException {
+    if (!(model instanceof PersistentModel persistent)) {
+      return Optional.empty();
+    }
+    ByteArrayOutputStream payload = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(payload)) {
+      persistent.writePayload(out);
+    }
+    ObjectNode prov = provenance.deepCopy();
+    ObjectNode m = prov.putObject("data_moments");
+    m.put("dim", moments.dim());
+    m.put("rows", moments.rows());
+    m.set("mean", Json.MAPPER.valueToTree(moments.mean()));
+    m.put("second_moment", moments.secondMoment());
+    m.put("mean_variance", moments.meanVariance());
+    return Optional.of(ModelFile.bytes(learner, prov, payload.toByteArray()));
+  }
+
+  /** Reads a model file and rebuilds its model through the learner that wrote it. */
+  public static Loaded load(java.nio.file.Path file, Registry registry) {
+    ModelFile.Contents c = ModelFile.read(file);
+    LearnerFactory<?> factory;
+    try {
+      factory = registry.forName(Family.LEARNER, c.learner());
+    } catch (BadInputException e) {
+      throw new BadInputException(file + ": " + e.getMessage(), e);
+    }
+    ScoreModel model;
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(c.payload()))) {
+      model = factory.readModel(in, registry);
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof BadInputException b) {
+        throw new BadInputException(file + ": " + b.getMessage(), b);
+      }
+      throw new BadInputException(file + ": the model payload is malformed: " + e.getMessage(), e);
+    }
+    JsonNode m = c.provenance().path("data_moments");
+    if (!m.isObject()) {
+      throw new BadInputException(file + ": provenance has no data_moments");
+    }
+    double[] mean = new double[m.path("mean").size()];
+    for (int i = 0; i < mean.length; i++) {
+      mean[i] = m.path("mean").get(i).asDouble();
+    }
+    return new Loaded(c.learner(), model, c.provenance(), new DataMoments(m.path("dim").asInt(),
+        m.path("rows").asInt(), mean, m.path("second_moment").asDouble(), m.path("mean_variance").asDouble()));
+  }
+}
