@@ -31,10 +31,13 @@ else
   echo "FAIL table.csv differs after resume"; status=1
 fi
 rows=$(wc -l < "$OUT/killed/results.jsonl")
-if [ "$rows" -eq "$expected" ] && [ "$(grep -o '"cell":{[^}]*},"seed":[0-9]*' "$OUT/killed/results.jsonl" | sort -u | wc -l)" -eq "$expected" ]; then
+unique=$(python3 -c 'import json, sys
+print(len({(json.dumps(r["cell"], sort_keys=True), r["seed"]) for r in map(json.loads, open(sys.argv[1]))}))' \
+  "$OUT/killed/results.jsonl")
+if [ "$rows" -eq "$expected" ] && [ "$unique" -eq "$expected" ]; then
   echo "ok   results.jsonl: $rows rows, one per cell and seed"
 else
-  echo "FAIL results.jsonl: $rows rows for $expected cells and seeds"; status=1
+  echo "FAIL results.jsonl: $rows rows, $unique distinct cells and seeds, for $expected"; status=1
 fi
 failed=$(grep -c '"status":"failed"' "$OUT/straight/results.jsonl" || true)
 ok=$(grep -c '"status":"ok"' "$OUT/straight/results.jsonl" || true)
