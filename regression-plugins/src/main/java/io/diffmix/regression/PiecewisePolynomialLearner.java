@@ -29,6 +29,11 @@ import java.util.random.RandomGenerator;
 public final class PiecewisePolynomialLearner implements Learner {
   /** Rows per Gram task: any value gives the same bits; this one keeps Φ in L2. */
   private static final int GRAM_CHUNK = 2048;
+  /**
+   * Up to this many features the upper triangle of ΦᵀΦ is summed in plain Java: a BLAS call per chunk costs more
+   * than the arithmetic, and JNI's critical sections serialise the threads.
+   */
+  private static final int SMALL_GRAM = 64;
   /** Rows per noise stream. */
   private static final int NOISE_BLOCK = 4096;
 
@@ -89,7 +94,7 @@ public final class PiecewisePolynomialLearner implements Learner {
       perLevel.add(row);
       // Algorithm 1: when t + 1 has halved since the last refresh, Algorithm 2 gives the next level's warm starts
       if (k + 1 < levels && (lastRefresh + 1) / (t + 1) >= 2) {
-        centres = refresh(warm, fit.level, t, k, in.streams());
+        centres = refresh(warm, fit.level, t, k, in.streams(), in.parallel());
         lastRefresh = t;
         refreshes++;
       }
@@ -107,13 +112,15 @@ public final class PiecewisePolynomialLearner implements Learner {
     summary.put("refreshes", refreshes);
     summary.put("clip_radius", clip);
     summary.put("solvers", solvers);
-    summary.put("blas", BlasBackend.name());
+    summary.put("gram_kernel", "plain Java up to " + SMALL_GRAM + " features, BLAS dsyrk (" + BlasBackend.name()
+        + ") above");
     summary.put("per_level", perLevel);
     return new FittedModel(new PiecewisePolynomialModel(ascending, config.sigma0()), levels, cellsTotal, summary);
   }
 
   /** Algorithm 2: denoise fresh points of P_t with the level's model, then the greedy cover. */
-  private double[] refresh(Samples warm, LevelPolynomials level, double t, int k, RandomStreams streams) {
+  private double[] refresh(Samples warm, LevelPolynomials level, double t, int k, RandomStreams streams,
+      Parallel par) {
     int n = warm.dim();
     RandomGenerator rng = streams.stream("warm-start", k);
     double[] y = new double[n];
@@ -128,7 +135,7 @@ public final class PiecewisePolynomialLearner implements Learner {
     }
     double s = Math.sqrt(config.sigma0() * config.sigma0() + t);
     double radius = config.c() * (config.r0() + s * Math.sqrt(Math.log(1 / config.alphaMin())));
-    return WarmStarts.cover(mu, warm.rows(), n, radius, config.alphaMin());
+    return WarmStarts.cover(mu, warm.rows(), n, radius, config.alphaMin(), par);
   }
 
   private record LevelFit(LevelPolynomials level, int[] sizes, Map<RidgeSolver.Method, Integer> solvers) {}
@@ -235,10 +242,12 @@ public final class PiecewisePolynomialLearner implements Learner {
         }
       }
       double[] gram = new double[p * p];
-      if (m > 0) {
+      if (m > 0 && p > SMALL_GRAM) {
         // Φ is rows × p row-major, i.e. p × rows column-major: G = Φᵀ Φ; "L" in column-major is the upper
         // triangle in row-major
         BLAS.getInstance().dsyrk("L", "N", p, m, 1.0, phi, p, 0.0, gram, p);
+      } else if (m > 0) {
+        smallGram(phi, m, p, gram);
       }
       return new double[][] {gram, rhs};
     });
@@ -265,6 +274,20 @@ public final class PiecewisePolynomialLearner implements Learner {
       coefficients[j] = rhs;
     }
     return new LevelFit(new LevelPolynomials(t, s, n, centres, degrees, coefficients, clip), size, methods);
+  }
+
+  /** The upper triangle of ΦᵀΦ, row by row, for a small p. */
+  private static void smallGram(double[] phi, int rows, int p, double[] gram) {
+    for (int r = 0; r < rows; r++) {
+      int o = r * p;
+      for (int a = 0; a < p; a++) {
+        double fa = phi[o + a];
+        int g = a * p;
+        for (int b = a; b < p; b++) {
+          gram[g + b] += fa * phi[o + b];
+        }
+      }
+    }
   }
 
   /**

@@ -15,7 +15,8 @@ final class WarmStarts {
   private WarmStarts() {}
 
   /** The warm starts, flattened (count × n). Never empty: the first centre is always kept. */
-  static double[] cover(double[] mu, int rows, int n, double radius, double alphaMin) {
+  static double[] cover(double[] mu, int rows, int n, double radius, double alphaMin,
+      io.diffmix.core.parallel.Parallel par) {
     double r2 = radius * radius;
     if (fitsInOneBall(mu, rows, n, radius)) {
       // every ball holds every point, so the greedy pick is the first point: the usual case at high noise
@@ -23,16 +24,18 @@ final class WarmStarts {
     }
     // neighbours within R̃, found once; the greedy loop then only updates counts of uncovered neighbours
     int[][] near = new int[rows][];
-    int[] buffer = new int[rows];
-    for (int i = 0; i < rows; i++) {
-      int c = 0;
-      for (int j = 0; j < rows; j++) {
-        if (dist2(mu, i, j, n) <= r2) {
-          buffer[c++] = j;
+    par.forEachChunk(rows, 256, (from, to) -> {
+      int[] buffer = new int[rows];
+      for (int i = from; i < to; i++) {
+        int c = 0;
+        for (int j = 0; j < rows; j++) {
+          if (dist2(mu, i, j, n) <= r2) {
+            buffer[c++] = j;
+          }
         }
+        near[i] = java.util.Arrays.copyOf(buffer, c);
       }
-      near[i] = java.util.Arrays.copyOf(buffer, c);
-    }
+    });
     int[] count = new int[rows];
     for (int i = 0; i < rows; i++) {
       count[i] = near[i].length;
