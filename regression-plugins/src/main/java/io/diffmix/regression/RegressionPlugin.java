@@ -9,6 +9,6 @@ import java.util.List;
 public final class RegressionPlugin implements DiffmixPlugin {
   @Override
   public Collection<LearnerFactory<?>> learners() {
-    return List.of(new ExactLearner.Factory(), new PiecewisePolynomialLearner.Factory());
+    return List.of(new ExactLearner.Factory(), new PiecewisePolynomialLearner.Factory(), new EmGmmLearner.Factory());
   }
 }

@@ -1,0 +1,169 @@
+package io.diffmix.regression;
+
+import io.diffmix.core.score.ScoreModel;
+import io.diffmix.core.spi.PersistentModel;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import org.hipparchus.linear.EigenDecompositionSymmetric;
+import org.hipparchus.linear.MatrixUtils;
+import org.hipparchus.linear.RealMatrix;
+
+/**
+ * The closed-form score of a fitted Gaussian mixture Σ_j w_j N(m_j, Σ_j), noised to any time: in VE time t the
+ * law is Σ_j w_j N(m_j, Σ_j + t I), whose score is Σ_j π_j(y)·(−(Σ_j + t I)⁻¹(y − m_j)) with log-sum-exp
+ * responsibilities. With Σ_j = U Λ Uᵀ computed once, (Σ_j + t I)⁻¹ = U (Λ + t)⁻¹ Uᵀ at every t.
+ */
+final class EmGmmModel implements ScoreModel, PersistentModel {
+  private final int n;
+  private final int k;
+  private final double[] logWeights;
+  private final double[] means;
+  /** Eigenvalues λ_{j,a}, k × n. */
+  private final double[] lambda;
+  /** Eigenvectors, per component n × n row-major: column a is the a-th eigenvector. */
+  private final double[][] vectors;
+
+  EmGmmModel(double[] weights, double[] means, double[][] covariances, int n) {
+    this.n = n;
+    this.k = weights.length;
+    this.means = means.clone();
+    this.logWeights = new double[k];
+    this.lambda = new double[k * n];
+    this.vectors = new double[k][n * n];
+    for (int j = 0; j < k; j++) {
+      logWeights[j] = Math.log(weights[j]);
+      RealMatrix c = MatrixUtils.createRealMatrix(n, n);
+      for (int a = 0; a < n; a++) {
+        for (int b = 0; b < n; b++) {
+          c.setEntry(a, b, covariances[j][a * n + b]);
+        }
+      }
+      EigenDecompositionSymmetric eig = new EigenDecompositionSymmetric(c);
+      for (int a = 0; a < n; a++) {
+        lambda[j * n + a] = Math.max(eig.getEigenvalue(a), 0);
+        for (int b = 0; b < n; b++) {
+          vectors[j][b * n + a] = eig.getEigenvector(a).getEntry(b);
+        }
+      }
+    }
+  }
+
+  private EmGmmModel(int n, double[] logWeights, double[] means, double[] lambda, double[][] vectors) {
+    this.n = n;
+    this.k = logWeights.length;
+    this.logWeights = logWeights;
+    this.means = means;
+    this.lambda = lambda;
+    this.vectors = vectors;
+  }
+
+  int components() {
+    return k;
+  }
+
+  @Override
+  public int dim() {
+    return n;
+  }
+
+  @Override
+  public void score(double tVe, double alpha, double[] x, int from, int to, double[] out) {
+    double inv = 1 / alpha;
+    double[] logit = new double[k];
+    double[] grad = new double[k * n];
+    double[] z = new double[n];
+    double[] logDet = new double[k];
+    for (int j = 0; j < k; j++) {
+      for (int a = 0; a < n; a++) {
+        logDet[j] += Math.log(lambda[j * n + a] + tVe);
+      }
+    }
+    for (int i = from; i < to; i++) {
+      double max = Double.NEGATIVE_INFINITY;
+      for (int j = 0; j < k; j++) {
+        double[] u = vectors[j];
+        double q = 0;
+        // z = Uᵀ(y − m_j) scaled by 1/(λ + t)
+        for (int a = 0; a < n; a++) {
+          double v = 0;
+          for (int b = 0; b < n; b++) {
+            v += u[b * n + a] * (x[i * n + b] * inv - means[j * n + b]);
+          }
+          double scaled = v / (lambda[j * n + a] + tVe);
+          q += v * scaled;
+          z[a] = scaled;
+        }
+        for (int b = 0; b < n; b++) {
+          double g = 0;
+          for (int a = 0; a < n; a++) {
+            g -= u[b * n + a] * z[a];
+          }
+          grad[j * n + b] = g;
+        }
+        logit[j] = logWeights[j] - 0.5 * logDet[j] - 0.5 * q;
+        max = Math.max(max, logit[j]);
+      }
+      double sum = 0;
+      for (int j = 0; j < k; j++) {
+        logit[j] = Math.exp(logit[j] - max);
+        sum += logit[j];
+      }
+      for (int b = 0; b < n; b++) {
+        double s = 0;
+        for (int j = 0; j < k; j++) {
+          s += logit[j] * grad[j * n + b];
+        }
+        out[i * n + b] = s / sum * inv;
+      }
+    }
+  }
+
+  @Override
+  public void writePayload(DataOutputStream out) throws IOException {
+    out.writeInt(1);
+    out.writeInt(n);
+    out.writeInt(k);
+    for (double v : logWeights) {
+      out.writeDouble(v);
+    }
+    for (double v : means) {
+      out.writeDouble(v);
+    }
+    for (double v : lambda) {
+      out.writeDouble(v);
+    }
+    for (double[] u : vectors) {
+      for (double v : u) {
+        out.writeDouble(v);
+      }
+    }
+  }
+
+  static EmGmmModel readPayload(DataInputStream in) throws IOException {
+    if (in.readInt() != 1) {
+      throw new IOException("em-gmm payload version; valid: 1");
+    }
+    int n = in.readInt();
+    int k = in.readInt();
+    if (n < 1 || k < 1 || (long) k * n * n > 100_000_000L) {
+      throw new IOException("bad shape " + k + " x " + n);
+    }
+    double[] lw = read(in, k);
+    double[] means = read(in, k * n);
+    double[] lambda = read(in, k * n);
+    double[][] vectors = new double[k][];
+    for (int j = 0; j < k; j++) {
+      vectors[j] = read(in, n * n);
+    }
+    return new EmGmmModel(n, lw, means, lambda, vectors);
+  }
+
+  private static double[] read(DataInputStream in, int count) throws IOException {
+    double[] v = new double[count];
+    for (int i = 0; i < count; i++) {
+      v[i] = in.readDouble();
+    }
+    return v;
+  }
+}
