@@ -10,6 +10,7 @@ import io.diffmix.core.metrics.ScoreErrorMetric;
 import io.diffmix.core.spi.DiffmixPlugin;
 import io.diffmix.core.spi.MetricFactory;
 import io.diffmix.core.spi.TargetFactory;
+import io.diffmix.core.target.BallsTarget;
 import io.diffmix.core.target.FileTarget;
 import io.diffmix.core.target.GaussianMixtureTarget;
 import io.diffmix.core.target.RandomMixtureTarget;
@@ -22,7 +23,7 @@ public final class CorePlugin implements DiffmixPlugin {
   @Override
   public Collection<TargetFactory<?>> targets() {
     return List.of(new GaussianMixtureTarget(), new RandomMixtureTarget(), SphereTarget.circle(),
-        SphereTarget.sphere(), new FileTarget());
+        SphereTarget.sphere(), new BallsTarget(), new FileTarget());
   }
 
   @Override
