@@ -17,7 +17,7 @@ public final class PiecewisePolynomialModel implements ScoreModel, PersistentMod
   static final int PAYLOAD_VERSION = 1;
 
   private final LevelPolynomials[] levels;
-  private final double[] tau;
+  private final TauInterpolation tau;
   private final double sigma0;
   private final int n;
 
@@ -26,10 +26,11 @@ public final class PiecewisePolynomialModel implements ScoreModel, PersistentMod
     this.levels = levels;
     this.sigma0 = sigma0;
     this.n = levels[0].n;
-    this.tau = new double[levels.length];
+    double[] t = new double[levels.length];
     for (int k = 0; k < levels.length; k++) {
-      tau[k] = 0.5 * Math.log1p(levels[k].tVe);
+      t[k] = levels[k].tVe;
     }
+    this.tau = new TauInterpolation(t);
   }
 
   @Override
@@ -43,28 +44,10 @@ public final class PiecewisePolynomialModel implements ScoreModel, PersistentMod
 
   @Override
   public void score(double tVe, double alpha, double[] x, int from, int to, double[] out) {
-    double t = 0.5 * Math.log1p(tVe);
-    int hi = java.util.Arrays.binarySearch(tau, t);
-    int lo;
-    double w;
-    if (hi >= 0) {
-      lo = hi;
-      w = 0;
-    } else {
-      hi = -hi - 1;
-      if (hi == 0) {
-        lo = 0;
-        hi = 0;
-        w = 0;
-      } else if (hi == tau.length) {
-        lo = tau.length - 1;
-        hi = lo;
-        w = 0;
-      } else {
-        lo = hi - 1;
-        w = (t - tau[lo]) / (tau[hi] - tau[lo]);
-      }
-    }
+    TauInterpolation.Bracket br = tau.at(tVe);
+    int lo = br.lo();
+    int hi = br.hi();
+    double w = br.weight();
     double s2 = sigma0 * sigma0 + tVe;
     double inv = 1 / alpha;
     LevelPolynomials a = levels[lo];

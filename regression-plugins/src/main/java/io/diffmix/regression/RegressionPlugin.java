@@ -9,6 +9,7 @@ import java.util.List;
 public final class RegressionPlugin implements DiffmixPlugin {
   @Override
   public Collection<LearnerFactory<?>> learners() {
-    return List.of(new ExactLearner.Factory(), new PiecewisePolynomialLearner.Factory(), new EmGmmLearner.Factory());
+    return List.of(new ExactLearner.Factory(), new PiecewisePolynomialLearner.Factory(), new EmGmmLearner.Factory(),
+        new KernelRidgeLearner.Factory());
   }
 }

@@ -61,9 +61,9 @@ class PiecewisePolynomialLearnerTest {
 
   /**
    * k = 1: E[μ | y] is the constant μ, so degree 1 leaves only estimation error. With p = n + 1 = 4 features,
-   * N regression rows and target variance σ0⁴/t per coordinate, the posterior mean's error is ≈ p·σ0⁴/(N t)
-   * per coordinate, and the score's relative error ≈ that·n/s⁴ ÷ n/s² = p/(N t s²): at t = 0.1 and N = 16,000
-   * about 2e-3, five times inside the issue's 0.01.
+   * N regression rows and the target's variance given y, (s²/t)²·Var(x | y) = σ0²s²/t per coordinate, the
+   * posterior mean's error is ≈ p·σ0²s²/(N t) per coordinate, and the score's relative error ≈ that·n/s⁴ ÷ n/s²
+   * = p·σ0²/(N t): at t = 0.1 and N = 16,000 about 2.5e-3, four times inside the issue's 0.01.
    */
   @Test
   void aSingleGaussianIsLearnedToItsEstimationError() {

@@ -1,0 +1,158 @@
+package io.diffmix.regression;
+
+import io.diffmix.core.score.ScoreModel;
+import io.diffmix.core.spi.PersistentModel;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+
+/**
+ * The kernel ridge learner's model: per level, the posterior mean f(y) = a + By + Σ_l β_l exp(−|y − z_l|²/(2h²))
+ * over Nyström landmarks z_l, clipped onto B_D(0); between levels f is interpolated linearly in τ, and the
+ * score is (f(y) − y)/(σ0² + t).
+ */
+final class KernelRidgeModel implements ScoreModel, PersistentModel {
+  /** One level: VE time, bandwidth, landmarks (m × n) and coefficients ((1 + n + m) × n). */
+  record Level(double tVe, double bandwidth, double[] landmarks, double[] coefficients) {}
+
+  private final Level[] levels;
+  private final TauInterpolation tau;
+  private final int n;
+  private final double sigma0;
+  private final double clip;
+
+  /** @param levels in increasing VE time */
+  KernelRidgeModel(Level[] levels, int n, double sigma0, double clip) {
+    this.levels = levels;
+    this.n = n;
+    this.sigma0 = sigma0;
+    this.clip = clip;
+    double[] t = new double[levels.length];
+    for (int k = 0; k < levels.length; k++) {
+      t[k] = levels[k].tVe();
+    }
+    this.tau = new TauInterpolation(t);
+  }
+
+  @Override
+  public int dim() {
+    return n;
+  }
+
+  /** The features 1, y, k(y, z_l) of a point. */
+  static void features(double[] y, int yOff, int n, double[] landmarks, double bandwidth, double[] out) {
+    out[0] = 1;
+    for (int c = 0; c < n; c++) {
+      out[1 + c] = y[yOff + c];
+    }
+    int m = landmarks.length / n;
+    double g = 1 / (2 * bandwidth * bandwidth);
+    for (int l = 0; l < m; l++) {
+      double d2 = 0;
+      for (int c = 0; c < n; c++) {
+        double diff = y[yOff + c] - landmarks[l * n + c];
+        d2 += diff * diff;
+      }
+      out[1 + n + l] = Math.exp(-g * d2);
+    }
+  }
+
+  private void mean(Level level, double[] y, double[] phi, double[] out) {
+    features(y, 0, n, level.landmarks(), level.bandwidth(), phi);
+    int p = 1 + n + level.landmarks().length / n;
+    double norm2 = 0;
+    for (int c = 0; c < n; c++) {
+      double v = 0;
+      for (int a = 0; a < p; a++) {
+        v += phi[a] * level.coefficients()[a * n + c];
+      }
+      out[c] = v;
+      norm2 += v * v;
+    }
+    if (norm2 > clip * clip) {
+      double f = clip / Math.sqrt(norm2);
+      for (int c = 0; c < n; c++) {
+        out[c] *= f;
+      }
+    }
+  }
+
+  @Override
+  public void score(double tVe, double alpha, double[] x, int from, int to, double[] out) {
+    TauInterpolation.Bracket br = tau.at(tVe);
+    Level a = levels[br.lo()];
+    Level b = levels[br.hi()];
+    double s2 = sigma0 * sigma0 + tVe;
+    double inv = 1 / alpha;
+    int width = 1 + n + Math.max(a.landmarks().length, b.landmarks().length) / n;
+    double[] phi = new double[width];
+    double[] y = new double[n];
+    double[] fa = new double[n];
+    double[] fb = new double[n];
+    for (int i = from; i < to; i++) {
+      for (int c = 0; c < n; c++) {
+        y[c] = x[i * n + c] * inv;
+      }
+      mean(a, y, phi, fa);
+      if (br.weight() > 0) {
+        mean(b, y, phi, fb);
+      }
+      for (int c = 0; c < n; c++) {
+        double f = br.weight() > 0 ? (1 - br.weight()) * fa[c] + br.weight() * fb[c] : fa[c];
+        out[i * n + c] = (f - y[c]) / s2 * inv;
+      }
+    }
+  }
+
+  @Override
+  public void writePayload(DataOutputStream out) throws IOException {
+    out.writeInt(1);
+    out.writeInt(n);
+    out.writeDouble(sigma0);
+    out.writeDouble(clip);
+    out.writeInt(levels.length);
+    for (Level l : levels) {
+      out.writeDouble(l.tVe());
+      out.writeDouble(l.bandwidth());
+      out.writeInt(l.landmarks().length);
+      for (double v : l.landmarks()) {
+        out.writeDouble(v);
+      }
+      out.writeInt(l.coefficients().length);
+      for (double v : l.coefficients()) {
+        out.writeDouble(v);
+      }
+    }
+  }
+
+  static KernelRidgeModel readPayload(DataInputStream in) throws IOException {
+    if (in.readInt() != 1) {
+      throw new IOException("kernel-ridge payload version; valid: 1");
+    }
+    int n = in.readInt();
+    double sigma0 = in.readDouble();
+    double clip = in.readDouble();
+    int count = in.readInt();
+    if (n < 1 || count < 1) {
+      throw new IOException("no levels");
+    }
+    Level[] levels = new Level[count];
+    for (int k = 0; k < count; k++) {
+      double t = in.readDouble();
+      double h = in.readDouble();
+      double[] z = new double[in.readInt()];
+      for (int q = 0; q < z.length; q++) {
+        z[q] = in.readDouble();
+      }
+      double[] b = new double[in.readInt()];
+      if (z.length % n != 0 || b.length != (1 + n + z.length / n) * n) {
+        throw new IOException("level " + k + " has inconsistent sizes");
+      }
+      for (int q = 0; q < b.length; q++) {
+        b[q] = in.readDouble();
+      }
+      levels[k] = new Level(t, h, z, b);
+    }
+    return new KernelRidgeModel(levels, n, sigma0, clip);
+  }
+}
