@@ -16,6 +16,12 @@ public final class HermiteBasis {
   private final int degree;
   /** For feature f: its nonzero (coordinate, degree) pairs, flattened. */
   private final int[][] factors;
+  /**
+   * Each feature is its parent's times one univariate factor: the parent is the multi-index with its last
+   * nonzero coordinate set to 0, which comes earlier in the graded order. One multiplication per feature.
+   */
+  private final int[] parent;
+  private final int[] factorIndex;
   /** √k and 1/√(k + 1) of the recurrence, so the hot loop takes no square root. */
   private final double[] sqrtK;
   private final double[] invSqrtK1;
@@ -29,6 +35,18 @@ public final class HermiteBasis {
       enumerate(alpha, 0, total, all);
     }
     factors = all.toArray(int[][]::new);
+    parent = new int[factors.length];
+    factorIndex = new int[factors.length];
+    java.util.Map<String, Integer> position = new java.util.HashMap<>();
+    for (int f = 0; f < factors.length; f++) {
+      position.put(java.util.Arrays.toString(factors[f]), f);
+    }
+    for (int f = 1; f < factors.length; f++) {
+      int[] fa = factors[f];
+      int[] rest = java.util.Arrays.copyOf(fa, fa.length - 2);
+      parent[f] = position.get(java.util.Arrays.toString(rest));
+      factorIndex[f] = fa[fa.length - 2] * (degree + 1) + fa[fa.length - 1];
+    }
     sqrtK = new double[degree + 1];
     invSqrtK1 = new double[degree + 1];
     for (int k = 0; k <= degree; k++) {
@@ -98,13 +116,9 @@ public final class HermiteBasis {
         uni[base + k + 1] = (x * uni[base + k] - sqrtK[k] * uni[base + k - 1]) * invSqrtK1[k];
       }
     }
-    for (int f = 0; f < factors.length; f++) {
-      int[] fa = factors[f];
-      double v = 1;
-      for (int q = 0; q < fa.length; q += 2) {
-        v *= uni[fa[q] * stride + fa[q + 1]];
-      }
-      out[outOff + f] = v;
+    out[outOff] = 1;
+    for (int f = 1; f < factors.length; f++) {
+      out[outOff + f] = out[outOff + parent[f]] * uni[factorIndex[f]];
     }
   }
 }
