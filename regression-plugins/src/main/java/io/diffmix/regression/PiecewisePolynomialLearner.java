@@ -49,9 +49,17 @@ public final class PiecewisePolynomialLearner implements Learner {
    * @param clipRadius D, or NaN for 1.5 × the largest training norm
    * @param warmStartBatch rows set aside for Algorithm 2
    * @param target "posterior-mean" (the paper's) or "noise" (−ξ/√t, mapped to the posterior mean)
+   * @param autoDegrees candidate degrees chosen per level by held-out loss; empty for the fixed {@code degree}
    */
   public record Config(int degree, double ridge, double sigma0, double r0, double alphaMin, double c,
-      double clipRadius, int warmStartBatch, String target) {}
+      double clipRadius, int warmStartBatch, String target, List<Integer> autoDegrees) {
+
+    /** The fixed-degree form, with no automatic choice. */
+    public Config(int degree, double ridge, double sigma0, double r0, double alphaMin, double c,
+        double clipRadius, int warmStartBatch, String target) {
+      this(degree, ridge, sigma0, r0, alphaMin, c, clipRadius, warmStartBatch, target, List.of());
+    }
+  }
 
   public PiecewisePolynomialLearner(Config config) {
     this.config = config;
@@ -82,7 +90,9 @@ public final class PiecewisePolynomialLearner implements Learner {
     int cellsTotal = 0;
     for (int k = 0; k < levels; k++) {
       double t = schedule.veTime(times[k]);
-      LevelFit fit = fitLevel(regression, t, centres, k, in.streams(), in.parallel(), y, z, clip);
+      int degree = config.autoDegrees().isEmpty() ? config.degree()
+          : chooseDegree(regression, t, centres, k, in.streams(), in.parallel(), y, z, clip);
+      LevelFit fit = fitLevel(regression, t, centres, k, in.streams(), in.parallel(), y, z, clip, degree, false);
       fitted[k] = fit.level;
       cellsTotal += fit.level.cells();
       fit.solvers.forEach((m, v) -> solvers.merge(m.name().toLowerCase(java.util.Locale.ROOT), v, Integer::sum));
@@ -91,6 +101,9 @@ public final class PiecewisePolynomialLearner implements Learner {
       row.put("cells", fit.level.cells());
       row.put("cell_sizes", fit.sizes);
       row.put("degrees", fit.level.degrees);
+      if (!config.autoDegrees().isEmpty()) {
+        row.put("degree_chosen", degree);
+      }
       perLevel.add(row);
       // Algorithm 1: when t + 1 has halved since the last refresh, Algorithm 2 gives the next level's warm starts
       if (k + 1 < levels && (lastRefresh + 1) / (t + 1) >= 2) {
@@ -142,7 +155,7 @@ public final class PiecewisePolynomialLearner implements Learner {
 
   /** One level: noise, Voronoi cells, a Gram per cell, a ridge solve per cell. */
   private LevelFit fitLevel(Samples reg, double t, double[] centresIn, int k, RandomStreams streams,
-      Parallel par, double[] y, double[] z, double clip) {
+      Parallel par, double[] y, double[] z, double clip, int maxDegree, boolean holdOut) {
     int n = reg.dim();
     int rows = reg.rows();
     double s2 = config.sigma0() * config.sigma0() + t;
@@ -171,7 +184,9 @@ public final class PiecewisePolynomialLearner implements Learner {
       int cells = centres.length / n;
       size = new int[cells];
       for (int i = 0; i < rows; i++) {
-        size[cell[i]]++;
+        if (!(holdOut && heldOut(i))) {
+          size[cell[i]]++;
+        }
       }
       // a cell with almost no points merges into its neighbours: its warm start is dropped
       int smallest = -1;
@@ -198,13 +213,15 @@ public final class PiecewisePolynomialLearner implements Learner {
       members[j] = new int[size[j]];
     }
     for (int i = 0; i < rows; i++) {
-      members[cell[i]][fill[cell[i]]++] = i;
+      if (!(holdOut && heldOut(i))) {
+        members[cell[i]][fill[cell[i]]++] = i;
+      }
     }
     int[] degrees = new int[cells];
     List<int[]> tasks = new ArrayList<>();
     for (int j = 0; j < cells; j++) {
       // fewer than about 5p points: a lower degree, down to a constant
-      int d = config.degree();
+      int d = maxDegree;
       while (d > 0 && size[j] < 5 * HermiteBasis.size(n, d)) {
         d--;
       }
@@ -213,8 +230,8 @@ public final class PiecewisePolynomialLearner implements Learner {
         tasks.add(new int[] {j, from, Math.min(size[j], from + GRAM_CHUNK)});
       }
     }
-    HermiteBasis[] bases = new HermiteBasis[config.degree() + 1];
-    for (int d = 0; d <= config.degree(); d++) {
+    HermiteBasis[] bases = new HermiteBasis[maxDegree + 1];
+    for (int d = 0; d <= maxDegree; d++) {
       bases[d] = new HermiteBasis(n, d);
     }
     double[] cfinal = centres;
@@ -274,6 +291,49 @@ public final class PiecewisePolynomialLearner implements Learner {
       coefficients[j] = rhs;
     }
     return new LevelFit(new LevelPolynomials(t, s, n, centres, degrees, coefficients, clip), size, methods);
+  }
+
+  /** Every tenth regression row is held out when a degree is chosen. */
+  private static boolean heldOut(int row) {
+    return row % 10 == 9;
+  }
+
+  /**
+   * {@code degree: "auto"}: fits each candidate degree on nine tenths of the level's rows and keeps the one with
+   * the smallest squared error on the other tenth (paper-notes §5: a higher degree helps for large t and hurts
+   * near t = 0, where the target is mostly noise).
+   */
+  private int chooseDegree(Samples reg, double t, double[] centres, int k, RandomStreams streams, Parallel par,
+      double[] y, double[] z, double clip) {
+    int n = reg.dim();
+    int best = config.autoDegrees().get(0);
+    double bestLoss = Double.POSITIVE_INFINITY;
+    for (int d : config.autoDegrees()) {
+      LevelPolynomials level = fitLevel(reg, t, centres, k, streams, par, y, z, clip, d, true).level;
+      List<Double> parts = par.mapChunks(reg.rows(), NOISE_BLOCK, (from, to) -> {
+        LevelPolynomials.Scratch w = level.scratch();
+        double[] f = new double[n];
+        double loss = 0;
+        for (int i = from; i < to; i++) {
+          if (heldOut(i)) {
+            level.posteriorMean(y, i * n, f, 0, w);
+            for (int c = 0; c < n; c++) {
+              loss += (f[c] - z[i * n + c]) * (f[c] - z[i * n + c]);
+            }
+          }
+        }
+        return loss;
+      });
+      double loss = 0;
+      for (double p : parts) {
+        loss += p;
+      }
+      if (loss < bestLoss) {
+        bestLoss = loss;
+        best = d;
+      }
+    }
+    return best;
   }
 
   /** The upper triangle of ΦᵀΦ, row by row, for a small p. */
@@ -361,7 +421,11 @@ public final class PiecewisePolynomialLearner implements Learner {
     @Override
     public List<Param> params() {
       return List.of(
-          Param.integer("degree", 3, "total degree d of each cell's polynomial").atLeast(0).atMost(12),
+          Param.integer("degree", 3, "total degree d of each cell's polynomial, or \"auto\": chosen per level from "
+              + "`degrees` by held-out loss").atLeast(0).atMost(12).orKeyword("auto"),
+          new Param("degrees", Param.Kind.REAL_LIST,
+              com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode().add(1.0).add(2.0).add(3.0).add(4.0),
+              "candidate degrees for degree \"auto\"", 0, false, 12, false, List.of()),
           Param.real("ridge", 1e-6, "ridge lambda, relative to tr(G)/p").atLeast(0).atMost(1),
           Param.real("sigma0", 1.0, "assumed standard deviation sigma0 of the components").greaterThan(0),
           Param.real("r0", 1.0, "assumed radius R0 of a component's support").atLeast(0),
@@ -377,9 +441,26 @@ public final class PiecewisePolynomialLearner implements Learner {
 
     @Override
     public Config configure(Params p) {
-      return new Config(p.integer("degree"), p.real("ridge"), p.real("sigma0"), p.real("r0"), p.real("alpha_min"),
+      List<Integer> candidates = List.of();
+      int degree;
+      if (p.isKeyword("degree", "auto")) {
+        List<Integer> list = new java.util.ArrayList<>();
+        for (double d : p.realList("degrees")) {
+          if (d != Math.rint(d)) {
+            throw p.error("degrees", d + " is not an integer; valid: integers from 0 to 12");
+          }
+          if (!list.contains((int) d)) {
+            list.add((int) d);
+          }
+        }
+        candidates = List.copyOf(list);
+        degree = java.util.Collections.max(candidates);
+      } else {
+        degree = p.integer("degree");
+      }
+      return new Config(degree, p.real("ridge"), p.real("sigma0"), p.real("r0"), p.real("alpha_min"),
           p.real("c"), p.isAuto("clip_radius") ? Double.NaN : p.real("clip_radius"), p.integer("warm_start_batch"),
-          p.text("target"));
+          p.text("target"), candidates);
     }
 
     @Override

@@ -170,4 +170,29 @@ class PiecewisePolynomialLearnerTest {
       assertThat(level.cells()).isPositive();
     }
   }
+
+  /** degree "auto" picks, per level, a candidate degree, and records the choice. */
+  @Test
+  @SuppressWarnings("unchecked")
+  void autoDegreeChoosesAmongTheCandidatesPerLevel() {
+    GaussianMixture gm = TestTargets.quickstart();
+    Samples train = TestTargets.draw(gm, 10_000, 11);
+    var c = new PiecewisePolynomialLearner.Config(3, 1e-6, 1.0, 1.0, 0.05, 0.5, Double.NaN, 4000, "posterior-mean",
+        java.util.List.of(1, 3));
+    Learner.FittedModel m = fit(train, grid(300, 1e-3, 25), c, 2);
+    assertFinite(m, 2);
+    java.util.List<Integer> chosen = chosenDegrees(m);
+    assertThat(chosen).hasSize(25).allMatch(d -> d == 1 || d == 3);
+    // the choice is part of the fit: the same with one thread
+    assertThat(chosenDegrees(fit(train, grid(300, 1e-3, 25), c, 1))).isEqualTo(chosen);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static java.util.List<Integer> chosenDegrees(Learner.FittedModel m) {
+    java.util.List<Integer> out = new java.util.ArrayList<>();
+    for (Object o : (java.util.List<Object>) m.summary().get("per_level")) {
+      out.add((Integer) ((java.util.Map<String, Object>) o).get("degree_chosen"));
+    }
+    return out;
+  }
 }
