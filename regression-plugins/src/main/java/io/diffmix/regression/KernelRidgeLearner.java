@@ -53,7 +53,7 @@ public final class KernelRidgeLearner implements Learner {
     int p = 1 + n + m;
     Schedule schedule = in.schedule();
     double[] times = in.times();
-    double clip = Double.isNaN(config.clipRadius()) ? 1.5 * maxNorm(train) : config.clipRadius();
+    double clip = ClipRadius.of(config.clipRadius(), train);
     KernelRidgeModel.Level[] levels = new KernelRidgeModel.Level[times.length];
     double[] y = new double[rows * n];
     double[] z = new double[rows * n];
@@ -131,18 +131,6 @@ public final class KernelRidgeLearner implements Learner {
     summary.put("clip_radius", clip);
     return new FittedModel(new KernelRidgeModel(levels, n, config.sigma0(), clip), times.length, times.length,
         summary);
-  }
-
-  private static double maxNorm(Samples s) {
-    double max = 0;
-    for (int i = 0; i < s.rows(); i++) {
-      double r2 = 0;
-      for (int c = 0; c < s.dim(); c++) {
-        r2 += s.get(i, c) * s.get(i, c);
-      }
-      max = Math.max(max, r2);
-    }
-    return Math.sqrt(max);
   }
 
   /** The {@code kernel-ridge} factory. */

@@ -74,7 +74,7 @@ public final class PiecewisePolynomialLearner implements Learner {
     int[] perm = permutation(total, in.streams().stream("split"));
     Samples warm = rows(train, perm, 0, nw);
     Samples regression = rows(train, perm, nw, total);
-    double clip = Double.isNaN(config.clipRadius()) ? 1.5 * maxNorm(train) : config.clipRadius();
+    double clip = ClipRadius.of(config.clipRadius(), train);
 
     Schedule schedule = in.schedule();
     double[] times = in.times();
@@ -391,18 +391,6 @@ public final class PiecewisePolynomialLearner implements Learner {
       System.arraycopy(s.data(), perm[i] * n, out.data(), (i - from) * n, n);
     }
     return out;
-  }
-
-  private static double maxNorm(Samples s) {
-    double max = 0;
-    for (int i = 0; i < s.rows(); i++) {
-      double r2 = 0;
-      for (int c = 0; c < s.dim(); c++) {
-        r2 += s.get(i, c) * s.get(i, c);
-      }
-      max = Math.max(max, r2);
-    }
-    return Math.sqrt(max);
   }
 
   /** The {@code piecewise-polynomial} factory. */
