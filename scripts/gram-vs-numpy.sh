@@ -15,10 +15,19 @@ TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 cat > "$TMP/GramBench.java" <<'JAVA'
 import dev.ludovic.netlib.blas.BLAS;
+import io.diffmix.core.linalg.Gram;
 public class GramBench {
+  interface Kernel { void run(double[] x, int n, int p, double[] g); }
   public static void main(String[] a) {
     int n = 20000;
-    String label = a[0] + " (" + BLAS.getInstance().getClass().getSimpleName() + ")";
+    time("diffmix " + Gram.best().name(), (x, m, p, g) -> Gram.best().accumulateUpper(x, 0, m, p, p, g));
+    time("diffmix " + Gram.scalar().name(), (x, m, p, g) -> Gram.scalar().accumulateUpper(x, 0, m, p, p, g));
+    // Φ is n × p row-major, i.e. p × n column-major: dsyrk("L", "N") is the upper triangle in row-major
+    time("dsyrk " + BLAS.getInstance().getClass().getSimpleName(),
+        (x, m, p, g) -> BLAS.getInstance().dsyrk("L", "N", p, m, 1.0, x, p, 1.0, g, p));
+  }
+  static void time(String label, Kernel k) {
+    int n = 20000;
     for (int p : new int[] {35, 165, 495}) {
       double[] x = new double[n * p];
       java.util.Random r = new java.util.Random(1);
@@ -27,21 +36,21 @@ public class GramBench {
       double flops = 2.0 * n * p * p;
       int reps = Math.max(1, (int) (2e9 / flops));
       double[] t = new double[6];
-      for (int k = 0; k < t.length; k++) {
+      for (int q = 0; q < t.length; q++) {
         long s = System.nanoTime();
-        for (int q = 0; q < reps; q++) BLAS.getInstance().dsyrk("L", "N", p, n, 1.0, x, p, 0.0, g, p);
-        t[k] = (System.nanoTime() - s) / 1e9 / reps;
+        for (int e = 0; e < reps; e++) k.run(x, n, p, g);
+        t[q] = (System.nanoTime() - s) / 1e9 / reps;
       }
       double[] timed = java.util.Arrays.copyOfRange(t, 1, t.length);
       java.util.Arrays.sort(timed);
-      System.out.printf("%-24s p=%3d  %8.4f s  %6.2f GFLOP/s%n", label, p, timed[2], flops / timed[2] / 1e9);
+      System.out.printf("%-34s p=%3d  %8.4f s  %6.2f GFLOP/s%n", label, p, timed[2], flops / timed[2] / 1e9);
     }
   }
 }
 JAVA
 export OPENBLAS_NUM_THREADS=1
-java -cp "$CP" "$TMP/GramBench.java" "java native" 2>/dev/null
-java -Ddev.ludovic.netlib.blas.nativeLib=no-such-library -cp "$CP" "$TMP/GramBench.java" "java pure" 2>/dev/null
+java --add-modules jdk.incubator.vector -cp "$CP" "$TMP/GramBench.java" 2>/dev/null
+java -Ddev.ludovic.netlib.blas.nativeLib=no-such-library -cp "$CP" "$TMP/GramBench.java" 2>/dev/null | grep dsyrk
 if /usr/bin/python3 -c 'import numpy' 2>/dev/null; then
   /usr/bin/python3 - <<'PY'
 import numpy as np, statistics, time

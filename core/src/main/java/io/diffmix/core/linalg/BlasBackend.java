@@ -18,6 +18,11 @@ public final class BlasBackend {
 
   private BlasBackend() {}
 
+  /** Whether netlib runs native code (OpenBLAS through JNI) rather than its Java fallback. */
+  public static boolean isNative() {
+    return name().startsWith("JNI");
+  }
+
   /** The backend's class name, such as {@code JNIBLAS} or {@code VectorBLAS}. */
   public static String name() {
     try {
