@@ -95,7 +95,12 @@ public final class HermiteBasis {
 
   /** Scratch for {@link #evaluate}: n·(d + 1) univariate values. */
   public double[] scratch() {
-    return new double[n * (degree + 1)];
+    return new double[scratchSize()];
+  }
+
+  /** The length of {@link #scratch()}. */
+  public int scratchSize() {
+    return n * (degree + 1);
   }
 
   /**

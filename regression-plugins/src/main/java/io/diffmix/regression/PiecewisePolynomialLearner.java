@@ -5,6 +5,7 @@ import io.diffmix.core.config.Param;
 import io.diffmix.core.config.Params;
 import io.diffmix.core.data.Samples;
 import io.diffmix.core.linalg.BlasBackend;
+import io.diffmix.core.linalg.Gram;
 import io.diffmix.core.parallel.Parallel;
 import io.diffmix.core.random.RandomStreams;
 import io.diffmix.core.spi.Learner;
@@ -30,10 +31,13 @@ public final class PiecewisePolynomialLearner implements Learner {
   /** Rows per Gram task: any value gives the same bits; this one keeps Φ in L2. */
   private static final int GRAM_CHUNK = 2048;
   /**
-   * Up to this many features the upper triangle of ΦᵀΦ is summed in plain Java: a BLAS call per chunk costs more
-   * than the arithmetic, and JNI's critical sections serialise the threads.
+   * Up to this many columns the Gram is our own kernel's even when native BLAS is there: a BLAS call per chunk
+   * costs more than the arithmetic, and JNI's critical sections serialise the threads. Above it, native
+   * OpenBLAS's dsyrk is faster (scripts/gram-vs-numpy.sh).
    */
   private static final int SMALL_GRAM = 64;
+  /** Per-thread buffers of the Gram tasks, reused across tasks and levels. */
+  private static final ThreadLocal<GramScratch> SCRATCH = ThreadLocal.withInitial(GramScratch::new);
   /** Rows per noise stream. */
   private static final int NOISE_BLOCK = 4096;
 
@@ -125,8 +129,8 @@ public final class PiecewisePolynomialLearner implements Learner {
     summary.put("refreshes", refreshes);
     summary.put("clip_radius", clip);
     summary.put("solvers", solvers);
-    summary.put("gram_kernel", "plain Java up to " + SMALL_GRAM + " features, BLAS dsyrk (" + BlasBackend.name()
-        + ") above");
+    summary.put("gram_kernel", Gram.scalar().name() + " below " + Gram.SMALL + " columns, " + Gram.best().name()
+        + (BlasBackend.isNative() ? " up to " + SMALL_GRAM + ", BLAS dsyrk (" + BlasBackend.name() + ") above" : " above"));
     summary.put("per_level", perLevel);
     return new FittedModel(new PiecewisePolynomialModel(ascending, config.sigma0()), levels, cellsTotal, summary);
   }
@@ -235,54 +239,57 @@ public final class PiecewisePolynomialLearner implements Learner {
       bases[d] = new HermiteBasis(n, d);
     }
     double[] cfinal = centres;
-    List<double[][]> partial = par.mapChunks(tasks.size(), 1, (ti, unused) -> {
+    // each task returns the upper triangle of [Φ Z]ᵀ[Φ Z] over its rows: ΦᵀΦ and, beside it, ΦᵀZ, so one
+    // kernel call gives the Gram and the right-hand sides of all n output columns
+    List<double[]> partial = par.mapChunks(tasks.size(), 1, (ti, unused) -> {
       int[] task = tasks.get(ti);
       int j = task[0];
       HermiteBasis basis = bases[degrees[j]];
       int p = basis.size();
+      int q = p + n;
+      // rows padded to whole vectors: the padding is never read into G, and aligned rows load faster
+      int ld = (q + 3) & ~3;
       int m = task[2] - task[1];
-      double[] phi = new double[Math.max(1, m) * p];
-      double[] zc = new double[n];
-      double[] uni = basis.scratch();
-      double[] rhs = new double[p * n];
+      GramScratch w = SCRATCH.get().ensure(m * ld, n, basis);
+      double[] xz = w.block;
       for (int r = 0; r < m; r++) {
         int i = members[j][task[1] + r];
         for (int c = 0; c < n; c++) {
-          zc[c] = (y[i * n + c] - cfinal[j * n + c]) / s;
+          w.zc[c] = (y[i * n + c] - cfinal[j * n + c]) / s;
         }
-        basis.evaluate(zc, 0, uni, phi, r * p);
-        for (int a = 0; a < p; a++) {
-          double f = phi[r * p + a];
-          for (int c = 0; c < n; c++) {
-            rhs[a * n + c] += f * z[i * n + c];
-          }
+        basis.evaluate(w.zc, 0, w.uni, xz, r * ld);
+        System.arraycopy(z, i * n, xz, r * ld + p, n);
+      }
+      double[] g = new double[q * q];
+      if (m > 0) {
+        if (q > SMALL_GRAM && BlasBackend.isNative()) {
+          // xz is q × m column-major with leading dimension ld: "L" in column-major is the upper triangle in
+          // row-major
+          BLAS.getInstance().dsyrk("L", "N", q, m, 1.0, xz, ld, 0.0, g, q);
+        } else {
+          Gram.forColumns(q).accumulateUpper(xz, 0, m, q, ld, g);
         }
       }
-      double[] gram = new double[p * p];
-      if (m > 0 && p > SMALL_GRAM) {
-        // Φ is rows × p row-major, i.e. p × rows column-major: G = Φᵀ Φ; "L" in column-major is the upper
-        // triangle in row-major
-        BLAS.getInstance().dsyrk("L", "N", p, m, 1.0, phi, p, 0.0, gram, p);
-      } else if (m > 0) {
-        smallGram(phi, m, p, gram);
-      }
-      return new double[][] {gram, rhs};
+      return g;
     });
     double[][] coefficients = new double[cells][];
     Map<RidgeSolver.Method, Integer> methods = new LinkedHashMap<>();
-    int q = 0;
+    int t0 = 0;
     for (int j = 0; j < cells; j++) {
       int p = bases[degrees[j]].size();
+      int qa = p + n;
+      double[] sum = new double[qa * qa];
+      for (; t0 < tasks.size() && tasks.get(t0)[0] == j; t0++) {
+        double[] part = partial.get(t0);
+        for (int e = 0; e < sum.length; e++) {
+          sum[e] += part[e];
+        }
+      }
       double[] gram = new double[p * p];
       double[] rhs = new double[p * n];
-      for (; q < tasks.size() && tasks.get(q)[0] == j; q++) {
-        double[][] part = partial.get(q);
-        for (int e = 0; e < gram.length; e++) {
-          gram[e] += part[0][e];
-        }
-        for (int e = 0; e < rhs.length; e++) {
-          rhs[e] += part[1][e];
-        }
+      for (int a = 0; a < p; a++) {
+        System.arraycopy(sum, a * qa + a, gram, a * p + a, p - a);
+        System.arraycopy(sum, a * qa + p, rhs, a * n, n);
       }
       methods.merge(RidgeSolver.solve(gram, p, rhs, n, config.ridge()), 1, Integer::sum);
       if (noiseTarget) {
@@ -336,20 +343,6 @@ public final class PiecewisePolynomialLearner implements Learner {
     return best;
   }
 
-  /** The upper triangle of ΦᵀΦ, row by row, for a small p. */
-  private static void smallGram(double[] phi, int rows, int p, double[] gram) {
-    for (int r = 0; r < rows; r++) {
-      int o = r * p;
-      for (int a = 0; a < p; a++) {
-        double fa = phi[o + a];
-        int g = a * p;
-        for (int b = a; b < p; b++) {
-          gram[g + b] += fa * phi[o + b];
-        }
-      }
-    }
-  }
-
   /**
    * Maps a fitted score ĥ to the posterior mean ĝ(y) = y + s²ĥ(y): y = μ̂_j + s·z, and z_c = h_{e_c}(z) is a
    * basis function of degree 1, so the identity folds into the constant and linear coefficients.
@@ -391,6 +384,26 @@ public final class PiecewisePolynomialLearner implements Learner {
       System.arraycopy(s.data(), perm[i] * n, out.data(), (i - from) * n, n);
     }
     return out;
+  }
+
+  /** One thread's buffers for the Gram tasks: the [Φ Z] block, the centred point and the univariate values. */
+  private static final class GramScratch {
+    double[] block = new double[0];
+    double[] zc = new double[0];
+    double[] uni = new double[0];
+
+    GramScratch ensure(int blockSize, int n, HermiteBasis basis) {
+      if (block.length < blockSize) {
+        block = new double[blockSize];
+      }
+      if (zc.length < n) {
+        zc = new double[n];
+      }
+      if (uni.length < basis.scratchSize()) {
+        uni = basis.scratch();
+      }
+      return this;
+    }
   }
 
   /** The {@code piecewise-polynomial} factory. */

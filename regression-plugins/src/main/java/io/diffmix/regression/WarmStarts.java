@@ -22,49 +22,79 @@ final class WarmStarts {
       // every ball holds every point, so the greedy pick is the first point: the usual case at high noise
       return java.util.Arrays.copyOf(mu, n);
     }
-    // neighbours within R̃, found once; the greedy loop then only updates counts of uncovered neighbours
-    int[][] near = new int[rows][];
-    par.forEachChunk(rows, 256, (from, to) -> {
-      int[] buffer = new int[rows];
-      for (int i = from; i < to; i++) {
-        int c = 0;
-        for (int j = 0; j < rows; j++) {
-          if (dist2(mu, i, j, n) <= r2) {
-            buffer[c++] = j;
+    // leaves of nearby points with their boxes: counts and updates take whole leaves where they can, and no
+    // neighbour list is ever stored
+    BoxedPoints box = new BoxedPoints(mu, rows, n);
+    int leaves = box.leaves();
+    int[] count = new int[rows];
+    par.forEachChunk(leaves, 8, (from, to) -> {
+      for (int k = from; k < to; k++) {
+        for (int l = 0; l < leaves; l++) {
+          if (box.nearest2Leaves(k, l) > r2) {
+            continue;
+          }
+          boolean all = box.farthest2Leaves(k, l) <= r2;
+          for (int i = box.start[k]; i < box.start[k + 1]; i++) {
+            count[i] += all ? box.start[l + 1] - box.start[l] : within(box, i, l, r2);
           }
         }
-        near[i] = java.util.Arrays.copyOf(buffer, c);
       }
     });
-    int[] count = new int[rows];
-    for (int i = 0; i < rows; i++) {
-      count[i] = near[i].length;
-    }
     boolean[] covered = new boolean[rows];
     int uncovered = rows;
     int maxCentres = (int) Math.ceil(Math.log(1 / alphaMin) / alphaMin);
     double minCover = alphaMin * rows / 4;
     List<double[]> centres = new ArrayList<>();
+    int[] fresh = new int[rows];
+    int[] freshStart = new int[leaves + 1];
     while (uncovered > alphaMin / 2 * rows && centres.size() < maxCentres) {
-      // the uncovered point whose ball holds the most uncovered points; ties to the lowest index
+      // the uncovered point whose ball holds the most uncovered points; ties to the lowest row of mu
       int best = -1;
-      for (int i = 0; i < rows; i++) {
-        if (!covered[i] && (best < 0 || count[i] > count[best])) {
-          best = i;
+      for (int k = 0; k < rows; k++) {
+        if (!covered[k] && (best < 0 || count[k] > count[best]
+            || (count[k] == count[best] && box.order[k] < box.order[best]))) {
+          best = k;
         }
       }
       if (best < 0 || (count[best] < minCover && !centres.isEmpty())) {
         break;
       }
-      double[] centre = new double[n];
-      System.arraycopy(mu, best * n, centre, 0, n);
-      centres.add(centre);
-      for (int j : near[best]) {
-        if (!covered[j]) {
-          covered[j] = true;
-          uncovered--;
-          for (int i : near[j]) {
-            count[i]--;
+      centres.add(java.util.Arrays.copyOfRange(box.pts, best * n, best * n + n));
+      // the newly covered points, leaf by leaf
+      int f = 0;
+      for (int l = 0; l < leaves; l++) {
+        freshStart[l] = f;
+        if (box.nearest2(best, l) > r2) {
+          continue;
+        }
+        boolean all = box.farthest2(best, l) <= r2;
+        for (int j = box.start[l]; j < box.start[l + 1]; j++) {
+          if (!covered[j] && (all || box.dist2(best, j) <= r2)) {
+            covered[j] = true;
+            fresh[f++] = j;
+          }
+        }
+      }
+      freshStart[leaves] = f;
+      uncovered -= f;
+      // each newly covered point leaves the count of every point within R̃ of it
+      for (int k = 0; k < leaves; k++) {
+        int nk = freshStart[k + 1] - freshStart[k];
+        if (nk == 0) {
+          continue;
+        }
+        for (int l = 0; l < leaves; l++) {
+          if (box.nearest2Leaves(k, l) > r2) {
+            continue;
+          }
+          if (box.farthest2Leaves(k, l) <= r2) {
+            for (int i = box.start[l]; i < box.start[l + 1]; i++) {
+              count[i] -= nk;
+            }
+          } else {
+            for (int q = freshStart[k]; q < freshStart[k + 1]; q++) {
+              leave(box, fresh[q], l, r2, count);
+            }
           }
         }
       }
@@ -91,12 +121,27 @@ final class WarmStarts {
     return diag2 <= radius * radius;
   }
 
-  private static double dist2(double[] mu, int i, int j, int n) {
-    double d2 = 0;
-    for (int c = 0; c < n; c++) {
-      double diff = mu[i * n + c] - mu[j * n + c];
-      d2 += diff * diff;
+  /**
+   * Takes one from the count of each point of leaf l within √r2 of position j. The hot loops are small methods
+   * of their own so that the JIT compiles them whole, not as on-stack replacements inside the greedy loop.
+   */
+  private static void leave(BoxedPoints box, int j, int l, double r2, int[] count) {
+    for (int i = box.start[l]; i < box.start[l + 1]; i++) {
+      if (box.dist2(j, i) <= r2) {
+        count[i]--;
+      }
     }
-    return d2;
   }
+
+  /** The number of points of leaf l within √r2 of position i. */
+  private static int within(BoxedPoints box, int i, int l, double r2) {
+    int c = 0;
+    for (int j = box.start[l]; j < box.start[l + 1]; j++) {
+      if (box.dist2(i, j) <= r2) {
+        c++;
+      }
+    }
+    return c;
+  }
+
 }
