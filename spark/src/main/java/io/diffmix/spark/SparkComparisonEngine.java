@@ -77,9 +77,11 @@ public final class SparkComparisonEngine implements ComparisonEngine {
     } else if (!conf.contains("spark.master")) {
       conf.setMaster("local[*]");
     }
-    // A local run has no use for the web UI, and its port would clash with other runs on the machine.
+    // A local run has no use for the web UI (whose port would clash with other runs) nor for the network.
     if (conf.get("spark.master").startsWith("local")) {
       conf.setIfMissing("spark.ui.enabled", "false");
+      conf.setIfMissing("spark.driver.host", "127.0.0.1");
+      conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
     }
     int threads = job.threads() != null ? job.threads() : conf.getInt("spark.task.cpus", 1);
     List<String> dirs = job.pluginDirs().stream().map(p -> p.toAbsolutePath().toString()).toList();
