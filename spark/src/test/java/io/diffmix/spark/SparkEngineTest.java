@@ -117,4 +117,25 @@ class SparkEngineTest {
     assertThat(csv.get(1)).startsWith("0.2,1,0,,");
     assertThat(csv.get(2)).startsWith("-1,0,1,\"").contains("kappa");
   }
+
+  @Test
+  @Timeout(value = 5, unit = TimeUnit.MINUTES)
+  void aRetriedTaskGivesOneRow() throws IOException {
+    // flaky-once fails the first task attempt in this JVM; local[2,2] lets Spark retry a task once
+    Path grid = grid("retry.json", "{\"sampler.type\": [\"paper-ve\", \"pf-heun\"]}", 1);
+    Files.writeString(grid, Files.readString(grid).replace("\"metrics\": [\"mmd\", \"mixture-recovery\"]",
+        "\"metrics\": [\"mmd\", \"flaky-once\"]"));
+    Path out = dir.resolve("out");
+    Result s = compare(grid.toString(), "--out", out.toString(), "--quiet", "--engine", "spark",
+        "--master", "local[2,2]");
+    assertThat(s.exit()).as(s.err()).isZero();
+    assertThat(FlakyPlugin.THROWN.get()).as("the injected failure ran").isEqualTo(1);
+    List<JsonNode> rows = rows(out);
+    assertThat(rows).hasSize(2);
+    assertThat(keys(rows)).doesNotHaveDuplicates();
+    assertThat(rows).allSatisfy(r -> {
+      assertThat(r.get("status").asText()).isEqualTo("ok");
+      assertThat(r.at("/metrics/flaky_once/value").asDouble()).isEqualTo(500.0);
+    });
+  }
 }
