@@ -21,6 +21,11 @@ public final class CommonOptions {
    * those in {@code extra} (a config's {@code "plugins"} key).
    */
   Registry registry(PrintWriter err, Path extra) {
+    return Registry.load(pluginDirs(extra), msg -> err.println("diffmix: warning: " + msg));
+  }
+
+  /** The plugin folders {@link #registry} loads from, in order. */
+  List<Path> pluginDirs(Path extra) {
     List<Path> dirs = new ArrayList<>();
     String home = System.getProperty("diffmix.home");
     if (home != null && Files.isDirectory(Path.of(home, "plugins"))) {
@@ -32,6 +37,6 @@ public final class CommonOptions {
     if (extra != null && !dirs.contains(extra)) {
       dirs.add(extra);
     }
-    return Registry.load(dirs, msg -> err.println("diffmix: warning: " + msg));
+    return dirs;
   }
 }

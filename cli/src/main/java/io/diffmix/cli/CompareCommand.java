@@ -2,7 +2,10 @@ package io.diffmix.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.diffmix.cli.plots.ComparisonPlots;
+import io.diffmix.core.compare.ComparisonEngine;
+import io.diffmix.core.compare.ComparisonEngines;
 import io.diffmix.core.compare.ComparisonGrid;
+import io.diffmix.core.compare.ComparisonJob;
 import io.diffmix.core.compare.ComparisonRunner;
 import io.diffmix.core.compare.ComparisonTable;
 import io.diffmix.core.config.BadInputException;
@@ -12,6 +15,7 @@ import io.diffmix.core.registry.Registry;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -28,7 +32,8 @@ import picocli.CommandLine.Parameters;
     description = {
       "Runs every cell of a grid (a base config, axes of values for any keys, seeds) and writes",
       "DIR/results.jsonl (one row per cell and seed), DIR/table.csv, DIR/table.md and one PNG per metric and axis.",
-      "Resumable: rerun the same command after a kill and it runs only what is missing."})
+      "Resumable: rerun the same command after a kill and it runs only what is missing.",
+      "--engine spark runs each cell and seed as one Spark task (the spark module; ./diffmix loads it when asked)."})
 public final class CompareCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -41,28 +46,44 @@ public final class CompareCommand implements Callable<Integer> {
   @Option(names = "--threads", paramLabel = "N", description = "Worker threads per run (default: all cores).")
   Integer threads;
 
+  @Option(names = "--engine", paramLabel = "NAME", defaultValue = "local",
+      description = "Where the cells run: local (default, this JVM) or spark.")
+  String engine;
+
+  @Option(names = "--master", paramLabel = "URL",
+      description = "Spark master for --engine spark, e.g. local[2] (default: spark.master if set, else local[*]).")
+  String master;
+
   @Mixin CommonOptions common;
 
   @Override
   public Integer call() throws Exception {
     PrintWriter outw = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-    if (n < 1 || n > 1024) {
-      throw new BadInputException("--threads " + n + ": valid: 1 to 1024");
+    if (threads != null && (threads < 1 || threads > 1024)) {
+      throw new BadInputException("--threads " + threads + ": valid: 1 to 1024");
+    }
+    ComparisonEngine eng = ComparisonEngines.forName(engine);
+    Map<String, String> options = new HashMap<>();
+    if (master != null) {
+      if (!eng.name().equals("spark")) {
+        throw new BadInputException("--master " + master + ": only for --engine spark");
+      }
+      options.put("master", master);
     }
     ComparisonGrid grid = ComparisonGrid.parse(Json.read(gridFile), gridFile.toString());
     var pluginsKey = grid.base().get("plugins");
-    Registry registry = common.registry(err,
-        pluginsKey != null && pluginsKey.isTextual() ? Path.of(pluginsKey.asText()) : null);
+    Path extra = pluginsKey != null && pluginsKey.isTextual() ? Path.of(pluginsKey.asText()) : null;
+    Registry registry = common.registry(err, extra);
     List<ObjectNode> rows;
     try (ProgressReporter progress = ProgressReporter.create("compare", err, common.quiet)) {
-      rows = ComparisonRunner.run(grid, gridFile.toString(), registry, out.resolve("results.jsonl"), n,
-          msg -> {
+      ComparisonJob job = new ComparisonJob(grid, gridFile.toString(), registry, common.pluginDirs(extra), threads,
+          options, msg -> {
             if (!common.quiet) {
               progress.message("diffmix: " + msg);
             }
-          },
+          });
+      rows = ComparisonRunner.run(eng, job, out.resolve("results.jsonl"),
           (done, total, what) -> progress.step(done, total));
     }
     ComparisonTable table = new ComparisonTable(grid, rows);

@@ -74,4 +74,33 @@ class CompareTest {
     assertThat(new String(Files.readAllBytes(file), StandardCharsets.UTF_8)).isNotEmpty();
     assertThat(dir.resolve("o")).doesNotExist();
   }
+
+  @Test
+  void anUnknownEngineIsBadInputNamingTheValidOnes() throws IOException {
+    Path grid = grid();
+    Cli r = Cli.run("compare", grid.toString(), "--out", dir.resolve("o").toString(), "--engine", "hadoop");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err().trim()).isEqualTo("diffmix: --engine hadoop: unknown engine; valid: local, spark");
+    assertThat(dir.resolve("o")).doesNotExist();
+  }
+
+  @Test
+  void theSparkEngineWithoutItsModuleSaysHowToGetIt() throws IOException {
+    // cli's own class path never holds the spark module
+    Path grid = grid();
+    Cli r = Cli.run("compare", grid.toString(), "--out", dir.resolve("o").toString(), "--engine", "spark");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err().lines()).hasSize(1);
+    assertThat(r.err()).contains("--engine spark: the spark module is not on the class path")
+        .contains("./diffmix");
+    assertThat(dir.resolve("o")).doesNotExist();
+  }
+
+  @Test
+  void masterIsOnlyForSpark() throws IOException {
+    Path grid = grid();
+    Cli r = Cli.run("compare", grid.toString(), "--out", dir.resolve("o").toString(), "--master", "local[2]");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err().trim()).isEqualTo("diffmix: --master local[2]: only for --engine spark");
+  }
 }

@@ -12,16 +12,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Runs every cell and seed of a {@link ComparisonGrid} that {@code results.jsonl} does not hold yet, one run
- * after another, each on the given threads. A failing cell is recorded with its one-line reason and the grid
- * goes on.
+ * Runs every cell and seed of a {@link ComparisonGrid} that {@code results.jsonl} does not hold yet, on a
+ * {@link ComparisonEngine}. A failing cell is recorded with its one-line reason and the grid goes on.
+ *
+ * <p>What every engine shares lives here: which pairs are left (resume), running one pair ({@link #runOne}), and
+ * appending rows to the log on the calling thread, at most one per (cell, seed).
  */
 public final class ComparisonRunner {
   private ComparisonRunner() {}
@@ -33,12 +37,20 @@ public final class ComparisonRunner {
   }
 
   /**
-   * Runs what is left of the grid and returns every row, old and new.
+   * Runs what is left of the grid on the local engine and returns every row, old and new.
    *
    * @param source names GRID.json in messages
    */
   public static List<ObjectNode> run(ComparisonGrid grid, String source, Registry registry, Path results,
       int threads, Consumer<String> log, Progress progress) throws IOException {
+    return run(new LocalComparisonEngine(),
+        new ComparisonJob(grid, source, registry, List.of(), threads, Map.of(), log), results, progress);
+  }
+
+  /** Runs what is left of the job's grid on {@code engine} and returns every row, old and new. */
+  public static List<ObjectNode> run(ComparisonEngine engine, ComparisonJob job, Path results, Progress progress)
+      throws IOException {
+    ComparisonGrid grid = job.grid();
     List<ComparisonGrid.Cell> cells = grid.cells();
     int total = cells.size() * grid.seeds().size();
     try (ResultsLog out = ResultsLog.open(results)) {
@@ -46,36 +58,54 @@ public final class ComparisonRunner {
       for (ObjectNode row : out.rows()) {
         done.add(key(row.get("cell"), row.get("seed").asLong()));
       }
-      int count = done.size();
-      if (count > 0) {
-        log.accept("resuming: " + count + " of " + total + " cells and seeds already in " + results);
+      if (!done.isEmpty()) {
+        job.log().accept("resuming: " + done.size() + " of " + total + " cells and seeds already in " + results);
       }
-      for (ComparisonGrid.Cell cell : cells) {
-        for (long seed : grid.seeds()) {
-          if (done.contains(key(cell.json(), seed))) {
-            continue;
-          }
-          ObjectNode row = runOne(grid, cell, seed, source, registry, threads, log);
-          out.append(row);
-          done.add(key(cell.json(), seed));
-          progress.cellDone(++count, total, cell.json() + " seed " + seed + ": " + row.get("status").asText());
+      List<ComparisonEngine.PendingRun> pending = pending(grid, done);
+      int[] count = {done.size()};
+      engine.run(job, pending, row -> {
+        String k = key(row.get("cell"), row.get("seed").asLong());
+        if (!done.add(k)) {
+          job.log().accept("dropped a second row for cell " + row.get("cell") + " seed " + row.get("seed"));
+          return;
         }
-      }
+        out.append(row);
+        progress.cellDone(++count[0], total,
+            row.get("cell") + " seed " + row.get("seed") + ": " + row.get("status").asText());
+      });
       return out.rows();
     }
   }
 
-  /** One cell and seed, as a results row; never throws for a failure of the cell itself. */
-  static ObjectNode runOne(ComparisonGrid grid, ComparisonGrid.Cell cell, long seed, String source,
-      Registry registry, int threads, Consumer<String> log) {
-    ObjectNode config = grid.config(cell, seed);
+  /** The pairs of the grid whose key is not in {@code done}, in grid order. */
+  public static List<ComparisonEngine.PendingRun> pending(ComparisonGrid grid, Set<String> done) {
+    List<ComparisonEngine.PendingRun> out = new ArrayList<>();
+    for (ComparisonGrid.Cell cell : grid.cells()) {
+      for (long seed : grid.seeds()) {
+        if (!done.contains(key(cell.json(), seed))) {
+          out.add(new ComparisonEngine.PendingRun(cell, seed));
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * One cell and seed, as a results row; never throws for a failure of the cell itself (bad input, or a numerical
+   * failure), which becomes a {@code failed} row.
+   *
+   * @param config the run config of the pair, {@link ComparisonGrid#config}
+   * @param cell the cell's axis values, {@link ComparisonGrid.Cell#json}
+   */
+  public static ObjectNode runOne(ObjectNode config, JsonNode cell, long seed, String source, Registry registry,
+      int threads, Consumer<String> log) {
     ObjectNode row = Json.MAPPER.createObjectNode();
-    row.set("cell", cell.json());
+    row.set("cell", cell);
     row.put("seed", seed);
     row.put("config_sha256", sha256(config));
     long t0 = System.nanoTime();
     try {
-      ExperimentSpec spec = ExperimentSpec.parse(config, source + " cell " + cell.json(), registry);
+      ExperimentSpec spec = ExperimentSpec.parse(config, source + " cell " + cell, registry);
       row.put("config_sha256", sha256(spec.resolvedJson()));
       ExperimentRunner.Outcome outcome = ExperimentRunner.run(spec, threads, msg -> {});
       JsonNode report = outcome.report();
@@ -95,12 +125,13 @@ public final class ComparisonRunner {
       row.put("status", "failed");
       row.put("error", oneLine(e));
       row.putObject("timing").put("seconds", (System.nanoTime() - t0) / 1e9);
-      log.accept("cell " + cell.json() + " seed " + seed + " failed: " + oneLine(e));
+      log.accept("cell " + cell + " seed " + seed + " failed: " + oneLine(e));
     }
     return row;
   }
 
-  static String key(JsonNode cell, long seed) {
+  /** The identity of a row: its cell and seed. */
+  public static String key(JsonNode cell, long seed) {
     return cell.toString() + "#" + seed;
   }
 
