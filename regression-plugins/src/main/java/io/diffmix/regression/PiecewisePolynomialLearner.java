@@ -178,32 +178,39 @@ public final class PiecewisePolynomialLearner implements Learner {
     double[] centres = centresIn;
     int[] cell = new int[rows];
     int[] size;
+    List<int[]> blockSizes;
     while (true) {
       double[] cs = centres;
-      par.forEachChunk(rows, NOISE_BLOCK, (from, to) -> {
+      int cellsNow = centres.length / n;
+      // the Voronoi cells, and each block's count per cell, block by block in parallel
+      blockSizes = par.mapChunks(rows, NOISE_BLOCK, (from, to) -> {
+        int[] counts = new int[cellsNow];
         for (int i = from; i < to; i++) {
           cell[i] = LevelPolynomials.nearest(cs, n, y, i * n);
+          if (!(holdOut && heldOut(i))) {
+            counts[cell[i]]++;
+          }
         }
+        return counts;
       });
-      int cells = centres.length / n;
-      size = new int[cells];
-      for (int i = 0; i < rows; i++) {
-        if (!(holdOut && heldOut(i))) {
-          size[cell[i]]++;
+      size = new int[cellsNow];
+      for (int[] counts : blockSizes) {
+        for (int j = 0; j < cellsNow; j++) {
+          size[j] += counts[j];
         }
       }
       // a cell with almost no points merges into its neighbours: its warm start is dropped
       int smallest = -1;
-      for (int j = 0; j < cells; j++) {
+      for (int j = 0; j < cellsNow; j++) {
         if (size[j] < 2 * (n + 1) && (smallest < 0 || size[j] < size[smallest])) {
           smallest = j;
         }
       }
-      if (smallest < 0 || cells == 1) {
+      if (smallest < 0 || cellsNow == 1) {
         break;
       }
-      double[] kept = new double[(cells - 1) * n];
-      for (int j = 0, q = 0; j < cells; j++) {
+      double[] kept = new double[(cellsNow - 1) * n];
+      for (int j = 0, q = 0; j < cellsNow; j++) {
         if (j != smallest) {
           System.arraycopy(centres, j * n, kept, q++ * n, n);
         }
@@ -211,16 +218,25 @@ public final class PiecewisePolynomialLearner implements Learner {
       centres = kept;
     }
     int cells = centres.length / n;
+    // each cell's rows in row order: block b writes its rows of cell j from the sum of the earlier blocks' counts
     int[][] members = new int[cells][];
-    int[] fill = new int[cells];
     for (int j = 0; j < cells; j++) {
       members[j] = new int[size[j]];
     }
-    for (int i = 0; i < rows; i++) {
-      if (!(holdOut && heldOut(i))) {
-        members[cell[i]][fill[cell[i]]++] = i;
+    int[][] offsets = new int[blockSizes.size()][cells];
+    for (int b = 1; b < offsets.length; b++) {
+      for (int j = 0; j < cells; j++) {
+        offsets[b][j] = offsets[b - 1][j] + blockSizes.get(b - 1)[j];
       }
     }
+    par.forEachChunk(rows, NOISE_BLOCK, (from, to) -> {
+      int[] fill = offsets[from / NOISE_BLOCK].clone();
+      for (int i = from; i < to; i++) {
+        if (!(holdOut && heldOut(i))) {
+          members[cell[i]][fill[cell[i]]++] = i;
+        }
+      }
+    });
     int[] degrees = new int[cells];
     List<int[]> tasks = new ArrayList<>();
     for (int j = 0; j < cells; j++) {
