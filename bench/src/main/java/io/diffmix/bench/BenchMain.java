@@ -26,6 +26,7 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
  * {@code diffmix bench}: runs every benchmark for every registered plugin (built-ins, {@code <home>/plugins} and
@@ -33,7 +34,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *
  * <pre>
  *   java -cp bench/target/benchmarks.jar io.diffmix.bench.BenchMain [--include REGEX] [--quick] [--out DIR]
- *       [--plugins DIR]... [--list]
+ *       [--plugins DIR]... [--list] [--quiet]
  * </pre>
  *
  * <p>{@code --include} is found (not fully matched) in each pair's label, {@code SamplerBench.step:pf-heun}, so it
@@ -57,11 +58,12 @@ public final class BenchMain {
   }
 
   /** The parsed command line. */
-  record Options(Pattern include, boolean quick, Path out, List<Path> pluginDirs, boolean list) {
+  record Options(Pattern include, boolean quick, Path out, List<Path> pluginDirs, boolean list, boolean quiet) {
     static Options parse(String[] args) {
       String include = "";
       boolean quick = false;
       boolean list = false;
+      boolean quiet = false;
       Path out = Path.of("runs", "bench");
       List<Path> dirs = new ArrayList<>();
       String home = System.getProperty("diffmix.home");
@@ -73,6 +75,7 @@ public final class BenchMain {
         switch (a) {
           case "--quick" -> quick = true;
           case "--list" -> list = true;
+          case "--quiet" -> quiet = true;
           case "--include" -> include = value(args, ++i, a);
           case "--out" -> out = Path.of(value(args, ++i, a));
           case "--plugins" -> {
@@ -83,7 +86,7 @@ public final class BenchMain {
             dirs.add(dir.toAbsolutePath().normalize());
           }
           default -> throw new BadInputException("unknown option '" + a + "'; valid: --include REGEX, --quick, "
-              + "--out DIR, --plugins DIR, --list");
+              + "--out DIR, --plugins DIR, --list, --quiet");
         }
       }
       Pattern p;
@@ -93,7 +96,7 @@ public final class BenchMain {
         throw new BadInputException("--include " + include + ": not a regular expression: "
             + e.getDescription() + " (quote '+' as '\\+')");
       }
-      return new Options(p, quick, out, List.copyOf(new java.util.LinkedHashSet<>(dirs)), list);
+      return new Options(p, quick, out, List.copyOf(new java.util.LinkedHashSet<>(dirs)), list, quiet);
     }
 
     private static String value(String[] args, int i, String option) {
@@ -111,7 +114,8 @@ public final class BenchMain {
       List<Benchmarks.Pair> pairs = Benchmarks.pairs(registry, o.include());
       if (pairs.isEmpty()) {
         throw new BadInputException("--include " + o.include() + " matches no benchmark and plugin; "
-            + "see the labels with --list");
+            + "see the labels with --list" + (o.include().pattern().contains("+") ? "; a '+' in a plugin name "
+            + "is quoted as '\\+'" : ""));
       }
       if (o.list()) {
         for (Benchmarks.Pair p : pairs) {
@@ -152,6 +156,7 @@ public final class BenchMain {
             .param(b.param(), e.getValue().toArray(String[]::new))
             .jvmArgsAppend("-D" + Fixture.PLUGINS_PROPERTY + "=" + dirs)
             .shouldFailOnError(false)
+            .verbosity(o.quiet() ? VerboseMode.SILENT : VerboseMode.NORMAL)
             .resultFormat(ResultFormatType.JSON)
             .result(json.toString());
         if (o.quick()) {

@@ -19,36 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 class PluginJarLoadingTest {
   @TempDir Path dir;
 
-  /** A plugin contributing one sampler called {@code samplerName}, which moves nothing. */
-  static String samplerPlugin(String pkg, String pluginClass, String samplerName, String constructorBody) {
-    return """
-        package %1$s;
-
-        import io.diffmix.core.config.Params;
-        import io.diffmix.core.spi.*;
-        import java.util.*;
-
-        public final class %2$s implements DiffmixPlugin {
-          public %2$s() { %4$s }
-
-          public record Config() {}
-
-          @Override
-          public Collection<SamplerFactory<?>> samplers() {
-            return List.of(new SamplerFactory<Config>() {
-              public String name() { return "%3$s"; }
-              public String description() { return "stands still"; }
-              public Config configure(Params p) { return new Config(); }
-              public Sampler create(Config c) { return (score, schedule, times, chunk) -> 0; }
-            });
-          }
-        }
-        """.formatted(pkg, pluginClass, samplerName, constructorBody);
-  }
-
   private Path goodJar(Path folder, String jarName, String samplerName) {
     return new PluginJars()
-        .source("org.example.good.GoodPlugin", samplerPlugin("org.example.good", "GoodPlugin", samplerName, ""))
+        .source("org.example.good.GoodPlugin", PluginJars.samplerPlugin("org.example.good", "GoodPlugin", samplerName, ""))
         .service("org.example.good.GoodPlugin")
         .build(folder.resolve(jarName));
   }
@@ -68,18 +41,18 @@ class PluginJarLoadingTest {
   void eachBrokenJarGivesOneLineNamingItAndItsCauseAndTheOthersStillLoad() {
     Path good = goodJar(dir, "a-good.jar", "stand-still");
     Path badEntry = new PluginJars()
-        .source("org.example.typo.RealPlugin", samplerPlugin("org.example.typo", "RealPlugin", "typo-sampler", ""))
+        .source("org.example.typo.RealPlugin", PluginJars.samplerPlugin("org.example.typo", "RealPlugin", "typo-sampler", ""))
         .service("org.example.typo.RealPlugn")
         .build(dir.resolve("bad-entry.jar"));
     Path missingDep = new PluginJars()
         .source("org.example.dep.Licence", "package org.example.dep; public final class Licence {}")
-        .source("org.example.needs.NeedsDepPlugin", samplerPlugin("org.example.needs", "NeedsDepPlugin",
+        .source("org.example.needs.NeedsDepPlugin", PluginJars.samplerPlugin("org.example.needs", "NeedsDepPlugin",
             "needs-dep", "new org.example.dep.Licence();"))
         .service("org.example.needs.NeedsDepPlugin")
         .omit("org.example.dep.")
         .build(dir.resolve("missing-dep.jar"));
     Path throwing = new PluginJars()
-        .source("org.example.boom.BoomPlugin", samplerPlugin("org.example.boom", "BoomPlugin", "boom",
+        .source("org.example.boom.BoomPlugin", PluginJars.samplerPlugin("org.example.boom", "BoomPlugin", "boom",
             "if (true) throw new IllegalStateException(\"no licence file\");"))
         .service("org.example.boom.BoomPlugin")
         .build(dir.resolve("throwing.jar"));
@@ -157,7 +130,7 @@ class PluginJarLoadingTest {
     Path other = Files.createDirectory(dir.resolve("other"));
     Path a = goodJar(dir, "first.jar", "twin");
     Path b = new PluginJars()
-        .source("org.example.second.SecondPlugin", samplerPlugin("org.example.second", "SecondPlugin", "twin", ""))
+        .source("org.example.second.SecondPlugin", PluginJars.samplerPlugin("org.example.second", "SecondPlugin", "twin", ""))
         .service("org.example.second.SecondPlugin")
         .build(other.resolve("second.jar"));
     assertThatThrownBy(() -> Registry.load(List.of(dir, other), w -> {}))

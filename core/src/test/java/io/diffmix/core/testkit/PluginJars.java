@@ -45,6 +45,37 @@ public final class PluginJars {
   private final List<String> services = new ArrayList<>();
   private final Set<String> omitted = new LinkedHashSet<>();
 
+  /**
+   * The source of a minimal plugin, {@code pkg.pluginClass}, that contributes one sampler called
+   * {@code samplerName} which leaves its points where they are; {@code constructorBody} is the plugin
+   * constructor's code, for plugins that fail there.
+   */
+  public static String samplerPlugin(String pkg, String pluginClass, String samplerName, String constructorBody) {
+    return """
+        package %1$s;
+
+        import io.diffmix.core.config.Params;
+        import io.diffmix.core.spi.*;
+        import java.util.*;
+
+        public final class %2$s implements DiffmixPlugin {
+          public %2$s() { %4$s }
+
+          public record Config() {}
+
+          @Override
+          public Collection<SamplerFactory<?>> samplers() {
+            return List.of(new SamplerFactory<Config>() {
+              public String name() { return "%3$s"; }
+              public String description() { return "stands still"; }
+              public Config configure(Params p) { return new Config(); }
+              public Sampler create(Config c) { return (score, schedule, times, chunk) -> 0; }
+            });
+          }
+        }
+        """.formatted(pkg, pluginClass, samplerName, constructorBody);
+  }
+
   /** Adds a compilation unit: its top-level class's binary name and its text. */
   public PluginJars source(String className, String text) {
     sources.put(className, text);
