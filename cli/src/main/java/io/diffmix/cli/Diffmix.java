@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
     description = "Learn mixtures of Gaussians with diffusion models (Gatmiry, Kelner, Lee).",
     subcommands = {RunCommand.class, DemoCommand.class, FitCommand.class, SampleCommand.class,
         EvaluateCommand.class, CompareCommand.class,
-        PluginsCommand.class,
+        PluginsCommand.class, BenchCommand.class,
         CommandLine.HelpCommand.class})
 public final class Diffmix implements Runnable {
 
