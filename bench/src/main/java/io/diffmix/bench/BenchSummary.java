@@ -42,13 +42,28 @@ final class BenchSummary {
     for (JsonNode r : results) {
       String fq = r.path("benchmark").asText();
       String[] parts = fq.split("\\.");
-      String bench = parts.length >= 2 ? parts[parts.length - 2] + "." + parts[parts.length - 1] : fq;
+      String shortName = parts.length >= 2 ? parts[parts.length - 2] + "." + parts[parts.length - 1] : fq;
+      String bench = shortName;
+      // the plugin (or kernel) is the parameter its Bench names; any other parameter, such as the Gram's p,
+      // goes beside the benchmark's name
+      String param = pairs.stream().filter(q -> q.bench().shortName().equals(shortName)).map(q -> q.bench().param())
+          .findFirst().orElse("");
       String plugin = "";
+      StringBuilder others = new StringBuilder();
       var params = r.path("params").fields();
-      if (params.hasNext()) {
-        plugin = params.next().getValue().asText();
+      while (params.hasNext()) {
+        var e = params.next();
+        if (e.getKey().equals(param) || plugin.isEmpty() && param.isEmpty()) {
+          plugin = e.getValue().asText();
+        } else {
+          others.append(others.length() == 0 ? " (" : ", ").append(e.getKey()).append(" = ")
+              .append(e.getValue().asText());
+        }
       }
       done.add(bench + ":" + plugin);
+      if (others.length() > 0) {
+        bench = bench + others.append(')');
+      }
       JsonNode pm = r.path("primaryMetric");
       rows.add(new Row(bench, plugin, number(pm.path("score")), number(pm.path("scoreError")),
           pm.path("scoreUnit").asText()));
@@ -118,9 +133,22 @@ final class BenchSummary {
       failed.forEach(s -> b.append("- ").append(s).append(" (see JMH's output)\n"));
     }
     b.append("\n## Gram-matrix kernel\n\n");
-    b.append("<!-- GRAM-KERNEL: reserved for the Gram-matrix kernel benchmark of the regressions (core.linalg) "
-        + "and its numpy comparison; the lead fills this section. -->\n");
-    b.append("Not measured by this pass yet.\n");
+    List<Row> gram = rows.stream().filter(r -> r.benchmark().startsWith("GramBench.accumulate")
+        && r.benchmark().endsWith(" · flops")).toList();
+    if (gram.isEmpty()) {
+      b.append("Not measured by this pass (`--include` left out `GramBench`).\n");
+    } else {
+      b.append("G = XᵀX of a 20,000 × p block, one thread, in GFLOP/s counted as 2·N·p² (as numpy's `X.T @ X` "
+          + "is). `vector` ran ").append(io.diffmix.core.linalg.Gram.best().name()).append("; `blas` ran netlib's ")
+          .append(GramBench.blasName()).append(" (JNIBLAS is native OpenBLAS). "
+          + "scripts/gram-vs-numpy.sh sets these beside numpy's on the same shapes.\n\n");
+      b.append("| kernel | p | GFLOP/s |\n| --- | ---: | ---: |\n");
+      for (Row r : gram) {
+        String p = r.benchmark().replaceAll(".*p = (\\d+).*", "$1");
+        b.append("| ").append(r.plugin()).append(" | ").append(p).append(" | ")
+            .append(String.format(Locale.ROOT, "%.2f", r.score() / 1e9)).append(" |\n");
+      }
+    }
     return b.toString();
   }
 

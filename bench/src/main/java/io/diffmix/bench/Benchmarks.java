@@ -24,11 +24,16 @@ final class Benchmarks {
    *
    * @param type its class
    * @param method the {@code @Benchmark} method
-   * @param family the plugin family of its parameter
-   * @param param the {@code @Param} field that names the plugin
-   * @param fixtureKey the fixture's config key that the plugin replaces
+   * @param family the plugin family of its parameter, or null for a benchmark of core's own kernels
+   * @param param the {@code @Param} field that names the plugin (or the kernel)
+   * @param fixtureKey the fixture's config key that the plugin replaces; null with a null family
+   * @param fixed the values of {@code param} when family is null
    */
-  record Bench(Class<?> type, String method, Family<?> family, String param, String fixtureKey) {
+  record Bench(Class<?> type, String method, Family<?> family, String param, String fixtureKey, List<String> fixed) {
+    Bench(Class<?> type, String method, Family<?> family, String param, String fixtureKey) {
+      this(type, method, family, param, fixtureKey, List.of());
+    }
+
     /** {@code SamplerBench.step}: the short name in labels and the summary. */
     String shortName() {
       return type.getSimpleName() + "." + method;
@@ -51,9 +56,9 @@ final class Benchmarks {
     }
   }
 
-  // GRAM-KERNEL: the Gram-matrix kernel benchmark of the regressions (core.linalg) joins this list when the
-  // lead moves the kernel into core; it has no plugin parameter.
   static final List<Bench> ALL = List.of(
+      // the regressions' Gram kernel of core.linalg: not a plugin, so its kernels are a fixed list
+      new Bench(GramBench.class, "accumulate", null, "kernel", null, GramBench.KERNELS),
       new Bench(LearnerBench.class, "fit", Family.LEARNER, "learner", "learner"),
       new Bench(SamplerBench.class, "step", Family.SAMPLER, "sampler", "sampler"),
       new Bench(SamplerBench.class, "sample", Family.SAMPLER, "sampler", "sampler"),
@@ -64,9 +69,9 @@ final class Benchmarks {
   static List<Pair> pairs(Registry registry, Pattern include) {
     List<Pair> out = new ArrayList<>();
     for (Bench b : ALL) {
-      for (String name : registry.availableNames(b.family())) {
+      for (String name : b.family() == null ? b.fixed() : registry.availableNames(b.family())) {
         if (include.matcher(b.shortName() + ":" + name).find()) {
-          out.add(new Pair(b, name, problem(registry, b, name)));
+          out.add(new Pair(b, name, b.family() == null ? Optional.empty() : problem(registry, b, name)));
         }
       }
     }

@@ -97,7 +97,7 @@ class ThirdPartyPluginAcceptanceTest {
     assertThat(results.get(0).at("/primaryMetric/score").asDouble()).isPositive();
     assertThat(results.get(0).at("/secondaryMetrics/scoreEvals/score").asDouble()).isPositive();
     assertThat(out.resolve(BenchMain.SUMMARY_FILE)).content().contains("| SamplerBench.step | `pf-midpoint` |")
-        .contains("GRAM-KERNEL");
+        .contains("## Gram-matrix kernel");
   }
 
   private static JsonNode named(JsonNode family, String name) {
