@@ -34,8 +34,8 @@ public interface Gram {
   }
 
   /**
-   * The kernel to use for Grams of p columns. The Vector API's kernel is 3 to 4 times faster once compiled,
-   * but runs through a slow fallback for about a second of a new JVM's life; below 16 columns the Grams are
+   * The kernel to use for Grams of p columns. The Vector API's kernel is 3 times faster once compiled,
+   * but runs through a slow fallback for about a second of a new JVM's life; below 24 columns the Grams are
    * small and the scalar kernel, compiled at once, finishes a typical fit first (scripts/gram-vs-numpy.sh).
    * Both give the same bits, so the choice is only one of speed.
    */
@@ -44,7 +44,7 @@ public interface Gram {
   }
 
   /** Below this many columns {@link #forColumns} takes the scalar kernel. */
-  int SMALL = 16;
+  int SMALL = 24;
 
   /** The scalar kernel: the reference the others match bit for bit. */
   static Gram scalar() {
@@ -71,6 +71,7 @@ public interface Gram {
         try {
           return (Gram) Class.forName("io.diffmix.core.linalg.VectorGram").getDeclaredConstructor().newInstance();
         } catch (ReflectiveOperationException | LinkageError e) {
+          // no module, or no 256-bit vectors (the constructor refuses): the scalar kernel gives the same bits
           return ScalarGram.INSTANCE;
         }
       }

@@ -46,7 +46,7 @@ final class ScalarGram implements Gram {
     double c10 = g[g1], c11 = g[g1 + 1], c12 = g[g1 + 2], c13 = g[g1 + 3];
     double c20 = g[g2], c21 = g[g2 + 1], c22 = g[g2 + 2], c23 = g[g2 + 3];
     double c30 = g[g3], c31 = g[g3 + 1], c32 = g[g3 + 2], c33 = g[g3 + 3];
-    for (int r = r0, o = xOff + r0 * ld; r < r1; r++, o += ld) {
+    for (int o = xOff + r0 * ld, end = xOff + r1 * ld; o < end; o += ld) {
       double a0v = x[o + a0], a1v = x[o + a0 + 1], a2v = x[o + a0 + 2], a3v = x[o + a0 + 3];
       double b0 = x[o + b], b1 = x[o + b + 1], b2 = x[o + b + 2], b3 = x[o + b + 3];
       c00 = Math.fma(a0v, b0, c00);
@@ -98,7 +98,7 @@ final class ScalarGram implements Gram {
   private static void strip(double[] x, int xOff, int ld, int r0, int r1, int a0, int b, double[] g, int p) {
     int g0 = a0 * p + b;
     double c0 = g[g0], c1 = g[g0 + p], c2 = g[g0 + 2 * p], c3 = g[g0 + 3 * p];
-    for (int r = r0, o = xOff + r0 * ld; r < r1; r++, o += ld) {
+    for (int o = xOff + r0 * ld, end = xOff + r1 * ld; o < end; o += ld) {
       double xb = x[o + b];
       c0 = Math.fma(x[o + a0], xb, c0);
       c1 = Math.fma(x[o + a0 + 1], xb, c1);
@@ -114,7 +114,7 @@ final class ScalarGram implements Gram {
   /** One entry's chain over the pass's rows. */
   private static void entry(double[] x, int xOff, int ld, int r0, int r1, int a, int b, double[] g, int p) {
     double acc = g[a * p + b];
-    for (int r = r0, o = xOff + r0 * ld; r < r1; r++, o += ld) {
+    for (int o = xOff + r0 * ld, end = xOff + r1 * ld; o < end; o += ld) {
       acc = Math.fma(x[o + a], x[o + b], acc);
     }
     g[a * p + b] = acc;
