@@ -9,6 +9,8 @@ package io.diffmix.regression;
 final class LevelPolynomials {
   final double tVe;
   final double s;
+  /** 1/s: the fit scales by it too, so both see the same z to the bit. */
+  private final double invS;
   final int n;
   final double[] centers;
   final int[] degrees;
@@ -26,6 +28,7 @@ final class LevelPolynomials {
       double clip) {
     this.tVe = tVe;
     this.s = s;
+    this.invS = 1 / s;
     this.n = n;
     this.centers = centers;
     this.degrees = degrees;
@@ -90,7 +93,7 @@ final class LevelPolynomials {
     int j = nearest(centers, n, y, yOff);
     HermiteBasis basis = bases[degrees[j]];
     for (int c = 0; c < n; c++) {
-      w.z[c] = (y[yOff + c] - centers[j * n + c]) / s;
+      w.z[c] = (y[yOff + c] - centers[j * n + c]) * invS;
     }
     basis.evaluate(w.z, 0, w.uni, w.phi, 0);
     double[] b = coefficients[j];

@@ -30,12 +30,6 @@ import java.util.random.RandomGenerator;
 public final class PiecewisePolynomialLearner implements Learner {
   /** Rows per Gram task: any value gives the same bits; this one keeps Φ in L2. */
   private static final int GRAM_CHUNK = 2048;
-  /**
-   * Up to this many columns the Gram is our own kernel's even when native BLAS is there: a BLAS call per chunk
-   * costs more than the arithmetic, and JNI's critical sections serialise the threads. Above it, native
-   * OpenBLAS's dsyrk is faster (scripts/gram-vs-numpy.sh).
-   */
-  private static final int SMALL_GRAM = 64;
   /** Per-thread buffers of the Gram tasks, reused across tasks and levels. */
   private static final ThreadLocal<GramScratch> SCRATCH = ThreadLocal.withInitial(GramScratch::new);
   /** Rows per noise stream. */
@@ -129,8 +123,8 @@ public final class PiecewisePolynomialLearner implements Learner {
     summary.put("refreshes", refreshes);
     summary.put("clip_radius", clip);
     summary.put("solvers", solvers);
-    summary.put("gram_kernel", Gram.scalar().name() + " below " + Gram.SMALL + " columns, " + Gram.best().name()
-        + (BlasBackend.isNative() ? " up to " + SMALL_GRAM + ", BLAS dsyrk (" + BlasBackend.name() + ") above" : " above"));
+    summary.put("gram_kernel", Gram.scalar().name() + " below " + Gram.SMALL + " columns, "
+        + (BlasBackend.isNative() ? "BLAS dsyrk (" + BlasBackend.name() + ")" : Gram.best().name()) + " above");
     summary.put("per_level", perLevel);
     return new FittedModel(new PiecewisePolynomialModel(ascending, config.sigma0()), levels, cellsTotal, summary);
   }
@@ -139,17 +133,20 @@ public final class PiecewisePolynomialLearner implements Learner {
   private double[] refresh(Samples warm, LevelPolynomials level, double t, int k, RandomStreams streams,
       Parallel par) {
     int n = warm.dim();
-    RandomGenerator rng = streams.stream("warm-start", k);
-    double[] y = new double[n];
     double[] mu = new double[warm.rows() * n];
-    LevelPolynomials.Scratch scratch = level.scratch();
     double sqrtT = Math.sqrt(t);
-    for (int i = 0; i < warm.rows(); i++) {
-      for (int c = 0; c < n; c++) {
-        y[c] = warm.get(i, c) + sqrtT * rng.nextGaussian();
+    // fresh points of P_t, denoised by the level's model, block by block from the block's own stream
+    par.forEachChunk(warm.rows(), NOISE_BLOCK, (from, to) -> {
+      RandomGenerator rng = streams.stream("warm-start:" + k, from / NOISE_BLOCK);
+      double[] y = new double[n];
+      LevelPolynomials.Scratch scratch = level.scratch();
+      for (int i = from; i < to; i++) {
+        for (int c = 0; c < n; c++) {
+          y[c] = warm.get(i, c) + sqrtT * rng.nextGaussian();
+        }
+        level.posteriorMean(y, 0, mu, i * n, scratch);
       }
-      level.posteriorMean(y, 0, mu, i * n, scratch);
-    }
+    });
     double s = Math.sqrt(config.sigma0() * config.sigma0() + t);
     double radius = config.c() * (config.r0() + s * Math.sqrt(Math.log(1 / config.alphaMin())));
     return WarmStarts.cover(mu, warm.rows(), n, radius, config.alphaMin(), par);
@@ -166,33 +163,25 @@ public final class PiecewisePolynomialLearner implements Learner {
     double s = Math.sqrt(s2);
     boolean noiseTarget = config.target().equals("noise");
     double sqrtT = Math.sqrt(t);
-    // y = x + √t ξ from per-block streams; target (1 − s²/t) y + (s²/t) x = y − (s²/√t) ξ, or −ξ/√t
-    par.forEachChunk(rows, NOISE_BLOCK, (from, to) -> {
-      RandomGenerator rng = streams.stream("level-noise:" + k, from / NOISE_BLOCK);
-      for (int q = from * n; q < to * n; q++) {
-        double xi = rng.nextGaussian();
-        y[q] = reg.data()[q] + sqrtT * xi;
-        z[q] = noiseTarget ? -xi / sqrtT : y[q] - s2 / sqrtT * xi;
-      }
-    });
+    // y = x + √t ξ from per-block streams; target (1 − s²/t) y + (s²/t) x = y − (s²/√t) ξ, or −ξ/√t. The same
+    // pass finds each row's Voronoi cell and counts each block's rows per cell.
+    double zScale = s2 / sqrtT;
     double[] centres = centresIn;
     int[] cell = new int[rows];
     int[] size;
-    List<int[]> blockSizes;
+    int firstCells = centres.length / n;
+    List<int[]> blockSizes = par.mapChunks(rows, NOISE_BLOCK, (from, to) -> {
+      RandomGenerator rng = streams.stream("level-noise:" + k, from / NOISE_BLOCK);
+      double[] x = reg.data();
+      for (int q = from * n; q < to * n; q++) {
+        double xi = rng.nextGaussian();
+        y[q] = x[q] + sqrtT * xi;
+        z[q] = noiseTarget ? -xi / sqrtT : y[q] - zScale * xi;
+      }
+      return cellsOf(centresIn, n, y, cell, from, to, holdOut, firstCells);
+    });
     while (true) {
-      double[] cs = centres;
       int cellsNow = centres.length / n;
-      // the Voronoi cells, and each block's count per cell, block by block in parallel
-      blockSizes = par.mapChunks(rows, NOISE_BLOCK, (from, to) -> {
-        int[] counts = new int[cellsNow];
-        for (int i = from; i < to; i++) {
-          cell[i] = LevelPolynomials.nearest(cs, n, y, i * n);
-          if (!(holdOut && heldOut(i))) {
-            counts[cell[i]]++;
-          }
-        }
-        return counts;
-      });
       size = new int[cellsNow];
       for (int[] counts : blockSizes) {
         for (int j = 0; j < cellsNow; j++) {
@@ -216,6 +205,9 @@ public final class PiecewisePolynomialLearner implements Learner {
         }
       }
       centres = kept;
+      double[] cs = centres;
+      blockSizes = par.mapChunks(rows, NOISE_BLOCK, (from, to) -> cellsOf(cs, n, y, cell, from, to, holdOut,
+          cs.length / n));
     }
     int cells = centres.length / n;
     // each cell's rows in row order: block b writes its rows of cell j from the sum of the earlier blocks' counts
@@ -255,6 +247,7 @@ public final class PiecewisePolynomialLearner implements Learner {
       bases[d] = new HermiteBasis(n, d);
     }
     double[] cfinal = centres;
+    double invS = 1 / s;
     // each task returns the upper triangle of [Φ Z]ᵀ[Φ Z] over its rows: ΦᵀΦ and, beside it, ΦᵀZ, so one
     // kernel call gives the Gram and the right-hand sides of all n output columns
     List<double[]> partial = par.mapChunks(tasks.size(), 1, (ti, unused) -> {
@@ -268,17 +261,23 @@ public final class PiecewisePolynomialLearner implements Learner {
       int m = task[2] - task[1];
       GramScratch w = SCRATCH.get().ensure(m * ld, n, basis);
       double[] xz = w.block;
+      int[] rowsOfCell = members[j];
       for (int r = 0; r < m; r++) {
-        int i = members[j][task[1] + r];
+        int i = rowsOfCell[task[1] + r];
         for (int c = 0; c < n; c++) {
-          w.zc[c] = (y[i * n + c] - cfinal[j * n + c]) / s;
+          w.zc[c] = (y[i * n + c] - cfinal[j * n + c]) * invS;
         }
         basis.evaluate(w.zc, 0, w.uni, xz, r * ld);
-        System.arraycopy(z, i * n, xz, r * ld + p, n);
+        // a loop, not System.arraycopy: n is small and the call would cost more than the copy
+        for (int c = 0; c < n; c++) {
+          xz[r * ld + p + c] = z[i * n + c];
+        }
       }
       double[] g = new double[q * q];
       if (m > 0) {
-        if (q > SMALL_GRAM && BlasBackend.isNative()) {
+        if (q >= Gram.SMALL && BlasBackend.isNative()) {
+          // native OpenBLAS's dsyrk is about twice core's Vector API kernel (scripts/gram-vs-numpy.sh); below
+          // Gram.SMALL columns the scalar kernel is as fast and needs no call through JNI
           // xz is q × m column-major with leading dimension ld: "L" in column-major is the upper triangle in
           // row-major
           BLAS.getInstance().dsyrk("L", "N", q, m, 1.0, xz, ld, 0.0, g, q);
@@ -294,13 +293,12 @@ public final class PiecewisePolynomialLearner implements Learner {
     for (int j = 0; j < cells; j++) {
       int p = bases[degrees[j]].size();
       int qa = p + n;
-      double[] sum = new double[qa * qa];
-      for (; t0 < tasks.size() && tasks.get(t0)[0] == j; t0++) {
-        double[] part = partial.get(t0);
-        for (int e = 0; e < sum.length; e++) {
-          sum[e] += part[e];
-        }
+      int t1 = t0;
+      while (t1 < tasks.size() && tasks.get(t1)[0] == j) {
+        t1++;
       }
+      double[] sum = sumInOrder(partial, t0, t1, qa * qa);
+      t0 = t1;
       double[] gram = new double[p * p];
       double[] rhs = new double[p * n];
       for (int a = 0; a < p; a++) {
@@ -314,6 +312,35 @@ public final class PiecewisePolynomialLearner implements Learner {
       coefficients[j] = rhs;
     }
     return new LevelFit(new LevelPolynomials(t, s, n, centres, degrees, coefficients, clip), size, methods);
+  }
+
+  /**
+   * The sum of parts [from, to) in their order. Its own method, like the other loops of a level, so that
+   * fitLevel stays small: the JIT compiled it whole, with everything inlined, for over a second of a 2-core
+   * machine's time.
+   */
+  private static double[] sumInOrder(List<double[]> parts, int from, int to, int length) {
+    double[] sum = new double[length];
+    for (int t = from; t < to; t++) {
+      double[] part = parts.get(t);
+      for (int e = 0; e < length; e++) {
+        sum[e] += part[e];
+      }
+    }
+    return sum;
+  }
+
+  /** Each row's nearest warm start (its Voronoi cell) for rows [from, to), and the block's count per cell. */
+  private static int[] cellsOf(double[] centres, int n, double[] y, int[] cell, int from, int to, boolean holdOut,
+      int cells) {
+    int[] counts = new int[cells];
+    for (int i = from; i < to; i++) {
+      cell[i] = LevelPolynomials.nearest(centres, n, y, i * n);
+      if (!(holdOut && heldOut(i))) {
+        counts[cell[i]]++;
+      }
+    }
+    return counts;
   }
 
   /** Every tenth regression row is held out when a degree is chosen. */

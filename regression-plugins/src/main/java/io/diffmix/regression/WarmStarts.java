@@ -77,27 +77,27 @@ final class WarmStarts {
       }
       freshStart[leaves] = f;
       uncovered -= f;
-      // each newly covered point leaves the count of every point within R̃ of it
-      for (int k = 0; k < leaves; k++) {
-        int nk = freshStart[k + 1] - freshStart[k];
-        if (nk == 0) {
-          continue;
-        }
-        for (int l = 0; l < leaves; l++) {
-          if (box.nearest2Leaves(k, l) > r2) {
-            continue;
-          }
-          if (box.farthest2Leaves(k, l) <= r2) {
-            for (int i = box.start[l]; i < box.start[l + 1]; i++) {
-              count[i] -= nk;
+      // each newly covered point leaves the count of every point within R̃ of it; leaf by leaf of the counted
+      // points, so that the tasks write disjoint counts
+      par.forEachChunk(leaves, 8, (lFrom, lTo) -> {
+        for (int l = lFrom; l < lTo; l++) {
+          for (int k = 0; k < leaves; k++) {
+            int nk = freshStart[k + 1] - freshStart[k];
+            if (nk == 0 || box.nearest2Leaves(k, l) > r2) {
+              continue;
             }
-          } else {
-            for (int q = freshStart[k]; q < freshStart[k + 1]; q++) {
-              leave(box, fresh[q], l, r2, count);
+            if (box.farthest2Leaves(k, l) <= r2) {
+              for (int i = box.start[l]; i < box.start[l + 1]; i++) {
+                count[i] -= nk;
+              }
+            } else {
+              for (int q = freshStart[k]; q < freshStart[k + 1]; q++) {
+                leave(box, fresh[q], l, r2, count);
+              }
             }
           }
         }
-      }
+      });
     }
     double[] out = new double[centres.size() * n];
     for (int k = 0; k < centres.size(); k++) {
