@@ -4,9 +4,10 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link Gram} with the Vector API, 4 lanes. A tile of 4 rows a × 3 vectors of columns b of G lives in 12 vector
- * registers while the kernel streams over a block of rows of X: per row, 4 broadcasts of x[r][a] and 3 vector
- * loads of x[r][b..] feed 12 fused multiply-adds. Each lane is one entry of G and sums its own chain in row
+ * {@link Gram} with the Vector API, 4 lanes. A tile of 4 rows a × 2 vectors of columns b of G lives in 8 vector
+ * registers while the kernel streams over a block of rows of X: per row, 4 broadcasts of x[r][a] and 2 vector
+ * loads of x[r][b..] feed 8 fused multiply-adds. A 4 × 3 tile has fewer loads per fma on paper, but its 12
+ * accumulators, 3 loads and a broadcast need all 16 AVX2 registers, and C2 spilled: it ran at half the speed. Each lane is one entry of G and sums its own chain in row
  * order, so the result is the scalar kernel's to the bit.
  *
  * <p>Each block of rows is first packed into panels of 4 columns, each panel's rows contiguous, so that a tile
@@ -53,8 +54,8 @@ final class VectorGram implements Gram {
       pack(x, xOff, ld, r0, r1, p, groups, pk);
       for (int ja = 0; ja < groups; ja++) {
         int jb = ja;
-        for (; jb + 3 <= groups; jb += 3) {
-          tile3(pk, len, ja, jb, gp, pp);
+        for (; jb + 2 <= groups; jb += 2) {
+          tile2(pk, len, ja, jb, gp, pp);
         }
         for (; jb < groups; jb++) {
           tile1(pk, len, ja, jb, gp, pp);
@@ -89,61 +90,47 @@ final class VectorGram implements Gram {
     }
   }
 
-  /** Rows 4ja … 4ja + 3 × columns of panels jb, jb + 1, jb + 2 of the padded G, over the packed block. */
-  private static void tile3(double[] pk, int len, int ja, int jb, double[] gp, int pp) {
+  /** Rows 4ja … 4ja + 3 × columns of panels jb and jb + 1 of the padded G, over the packed block. */
+  private static void tile2(double[] pk, int len, int ja, int jb, double[] gp, int pp) {
     int ab = (ja * len) << 2;
     int b0 = (jb * len) << 2;
     int b1 = ((jb + 1) * len) << 2;
-    int b2 = ((jb + 2) * len) << 2;
     int g0 = (ja << 2) * pp + (jb << 2);
     int g1 = g0 + pp;
     int g2 = g1 + pp;
     int g3 = g2 + pp;
     DoubleVector c00 = DoubleVector.fromArray(S, gp, g0);
     DoubleVector c01 = DoubleVector.fromArray(S, gp, g0 + 4);
-    DoubleVector c02 = DoubleVector.fromArray(S, gp, g0 + 8);
     DoubleVector c10 = DoubleVector.fromArray(S, gp, g1);
     DoubleVector c11 = DoubleVector.fromArray(S, gp, g1 + 4);
-    DoubleVector c12 = DoubleVector.fromArray(S, gp, g1 + 8);
     DoubleVector c20 = DoubleVector.fromArray(S, gp, g2);
     DoubleVector c21 = DoubleVector.fromArray(S, gp, g2 + 4);
-    DoubleVector c22 = DoubleVector.fromArray(S, gp, g2 + 8);
     DoubleVector c30 = DoubleVector.fromArray(S, gp, g3);
     DoubleVector c31 = DoubleVector.fromArray(S, gp, g3 + 4);
-    DoubleVector c32 = DoubleVector.fromArray(S, gp, g3 + 8);
     for (int r = 0; r < (len << 2); r += 4) {
       DoubleVector v0 = DoubleVector.fromArray(S, pk, b0 + r);
       DoubleVector v1 = DoubleVector.fromArray(S, pk, b1 + r);
-      DoubleVector v2 = DoubleVector.fromArray(S, pk, b2 + r);
       DoubleVector s = DoubleVector.broadcast(S, pk[ab + r]);
       c00 = v0.fma(s, c00);
       c01 = v1.fma(s, c01);
-      c02 = v2.fma(s, c02);
       s = DoubleVector.broadcast(S, pk[ab + r + 1]);
       c10 = v0.fma(s, c10);
       c11 = v1.fma(s, c11);
-      c12 = v2.fma(s, c12);
       s = DoubleVector.broadcast(S, pk[ab + r + 2]);
       c20 = v0.fma(s, c20);
       c21 = v1.fma(s, c21);
-      c22 = v2.fma(s, c22);
       s = DoubleVector.broadcast(S, pk[ab + r + 3]);
       c30 = v0.fma(s, c30);
       c31 = v1.fma(s, c31);
-      c32 = v2.fma(s, c32);
     }
     c00.intoArray(gp, g0);
     c01.intoArray(gp, g0 + 4);
-    c02.intoArray(gp, g0 + 8);
     c10.intoArray(gp, g1);
     c11.intoArray(gp, g1 + 4);
-    c12.intoArray(gp, g1 + 8);
     c20.intoArray(gp, g2);
     c21.intoArray(gp, g2 + 4);
-    c22.intoArray(gp, g2 + 8);
     c30.intoArray(gp, g3);
     c31.intoArray(gp, g3 + 4);
-    c32.intoArray(gp, g3 + 8);
   }
 
   /** Rows 4ja … 4ja + 3 × the columns of panel jb. */
