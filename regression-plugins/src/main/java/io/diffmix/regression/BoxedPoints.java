@@ -28,7 +28,7 @@ final class BoxedPoints {
   BoxedPoints(double[] mu, int rows, int n) {
     this.n = n;
     this.rows = rows;
-    Integer[] idx = new Integer[rows];
+    int[] idx = new int[rows];
     for (int i = 0; i < rows; i++) {
       idx[i] = i;
     }
@@ -57,7 +57,7 @@ final class BoxedPoints {
   }
 
   /** Sorts idx[from, to) into leaves; records each leaf's first position; returns the leaf count so far. */
-  private int split(double[] mu, Integer[] idx, int from, int to, int[] bounds, int leaves) {
+  private int split(double[] mu, int[] idx, int from, int to, int[] bounds, int leaves) {
     if (to - from <= LEAF) {
       bounds[leaves] = from;
       return leaves + 1;
@@ -76,13 +76,50 @@ final class BoxedPoints {
         axis = c;
       }
     }
-    int a = axis;
-    Arrays.sort(idx, from, to, (x, y) -> {
-      int cmp = Double.compare(mu[x * n + a], mu[y * n + a]);
-      return cmp != 0 ? cmp : Integer.compare(x, y);
-    });
     int mid = (from + to) >>> 1;
+    select(mu, n, axis, idx, from, to, mid);
     return split(mu, idx, mid, to, bounds, split(mu, idx, from, mid, bounds, leaves));
+  }
+
+  /**
+   * Rearranges idx[from, to) so that position k holds the element of rank k, smaller ones before and larger ones
+   * after, in the order of coordinate {@code axis} with ties broken by row: a median split in linear time, with
+   * no boxing and no comparator, and the same result on every run.
+   */
+  private static void select(double[] mu, int n, int axis, int[] idx, int from, int to, int k) {
+    int lo = from;
+    int hi = to - 1;
+    while (lo < hi) {
+      int pivot = idx[(lo + hi) >>> 1];
+      int i = lo;
+      int j = hi;
+      while (i <= j) {
+        while (less(mu, n, axis, idx[i], pivot)) {
+          i++;
+        }
+        while (less(mu, n, axis, pivot, idx[j])) {
+          j--;
+        }
+        if (i <= j) {
+          int t = idx[i];
+          idx[i++] = idx[j];
+          idx[j--] = t;
+        }
+      }
+      if (k <= j) {
+        hi = j;
+      } else if (k >= i) {
+        lo = i;
+      } else {
+        return;
+      }
+    }
+  }
+
+  /** Whether row a comes before row b along {@code axis}, ties by row. */
+  private static boolean less(double[] mu, int n, int axis, int a, int b) {
+    int c = Double.compare(mu[a * n + axis], mu[b * n + axis]);
+    return c < 0 || (c == 0 && a < b);
   }
 
   int leaves() {

@@ -26,6 +26,19 @@ public final class HermiteBasis {
   private final double[] sqrtK;
   private final double[] invSqrtK1;
 
+  /** Bases already built, by (n, degree): a basis is immutable, and building one is not free. */
+  private static final java.util.concurrent.ConcurrentHashMap<Long, HermiteBasis> CACHE =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * The basis of total degree ≤ d in n variables, built once per JVM. Every level of a fit and of a loaded model
+   * asks for the same few bases; building them each time cost a fit hundreds of milliseconds, most of it the
+   * JIT compiling the enumeration.
+   */
+  public static HermiteBasis of(int n, int degree) {
+    return CACHE.computeIfAbsent(((long) n << 32) | degree, key -> new HermiteBasis(n, degree));
+  }
+
   public HermiteBasis(int n, int degree) {
     this.n = n;
     this.degree = degree;

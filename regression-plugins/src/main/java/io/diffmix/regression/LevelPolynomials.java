@@ -40,7 +40,7 @@ final class LevelPolynomials {
     }
     this.bases = new HermiteBasis[maxDegree + 1];
     for (int d = 0; d <= maxDegree; d++) {
-      bases[d] = new HermiteBasis(n, d);
+      bases[d] = HermiteBasis.of(n, d);
     }
   }
 

@@ -242,7 +242,7 @@ public final class PiecewisePolynomialLearner implements Learner {
     }
     HermiteBasis[] bases = new HermiteBasis[maxDegree + 1];
     for (int d = 0; d <= maxDegree; d++) {
-      bases[d] = new HermiteBasis(n, d);
+      bases[d] = HermiteBasis.of(n, d);
     }
     double[] cfinal = centres;
     double invS = 1 / s;
