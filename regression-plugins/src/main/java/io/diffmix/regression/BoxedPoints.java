@@ -62,6 +62,14 @@ final class BoxedPoints {
       bounds[leaves] = from;
       return leaves + 1;
     }
+    int axis = widest(mu, n, idx, from, to);
+    int mid = (from + to) >>> 1;
+    select(mu, n, axis, idx, from, to, mid);
+    return split(mu, idx, mid, to, bounds, split(mu, idx, from, mid, bounds, leaves));
+  }
+
+  /** The coordinate along which rows idx[from, to) spread the most; the lowest on a tie. */
+  private static int widest(double[] mu, int n, int[] idx, int from, int to) {
     int axis = 0;
     double widest = -1;
     for (int c = 0; c < n; c++) {
@@ -76,9 +84,7 @@ final class BoxedPoints {
         axis = c;
       }
     }
-    int mid = (from + to) >>> 1;
-    select(mu, n, axis, idx, from, to, mid);
-    return split(mu, idx, mid, to, bounds, split(mu, idx, from, mid, bounds, leaves));
+    return axis;
   }
 
   /**
