@@ -109,6 +109,7 @@ public final class SampleCommand implements Callable<Integer> {
     }
     long sd = seed != null ? seed : config.path("seed").asLong(0);
     SamplingRun.Result result;
+    long t0 = System.nanoTime();
     try (Parallel par = new Parallel(n); StagedProgress progress = new StagedProgress(spec.commandLine().getErr(),
         common.quiet)) {
       // the same streams as run's sampling, so sampling a saved model with the run's seed repeats the run
@@ -116,9 +117,10 @@ public final class SampleCommand implements Callable<Integer> {
           new RandomStreams(sd).child("sampling"), par, SamplingRun.CHUNK,
           (done, total) -> progress.advanced("sample", done, total));
     }
+    double seconds = (System.nanoTime() - t0) / 1e9;
     AtomicOutput.writeFile(out, os -> Npy.write(result.samples(), os));
-    spec.commandLine().getOut().printf("sampled %d points with %s (%d score evaluations each); wrote %s%n", rows,
-        s.name(), result.nfe(), out);
+    spec.commandLine().getOut().printf(java.util.Locale.ROOT, "sampled %d points with %s (%d score evaluations each) in %.3f s; wrote %s%n",
+        rows, s.name(), result.nfe(), seconds, out);
     spec.commandLine().getOut().flush();
     return 0;
   }

@@ -139,4 +139,42 @@ public final class HermiteBasis {
       out[outOff + f] = out[outOff + parent[f]] * uni[factorIndex[f]];
     }
   }
+  /**
+   * The features of {@code count} points at once, coordinate-major: coordinate c of point k is
+   * {@code z[c·stride + k]}, feature f of point k goes to {@code out[f·stride + k]}. Each step runs across the
+   * points, so the loops are long, simple and vectorisable; every value is the same product, in the same order,
+   * as {@link #evaluate(double[], int, double[], double[], int)} gives it, so the bits agree.
+   *
+   * @param uni scratch of at least {@link #scratchSize()}·stride
+   */
+  public void evaluate(double[] z, int count, int stride, double[] uni, double[] out) {
+    int d1 = degree + 1;
+    for (int c = 0; c < n; c++) {
+      int zo = c * stride;
+      int base = c * d1 * stride;
+      java.util.Arrays.fill(uni, base, base + count, 1);
+      if (degree >= 1) {
+        System.arraycopy(z, zo, uni, base + stride, count);
+      }
+      for (int k = 1; k < degree; k++) {
+        double sk = sqrtK[k];
+        double inv = invSqrtK1[k];
+        int prev = base + (k - 1) * stride;
+        int cur = base + k * stride;
+        int next = cur + stride;
+        for (int i = 0; i < count; i++) {
+          uni[next + i] = (z[zo + i] * uni[cur + i] - sk * uni[prev + i]) * inv;
+        }
+      }
+    }
+    java.util.Arrays.fill(out, 0, count, 1);
+    for (int f = 1; f < factors.length; f++) {
+      int o = f * stride;
+      int po = parent[f] * stride;
+      int uo = factorIndex[f] * stride;
+      for (int i = 0; i < count; i++) {
+        out[o + i] = out[po + i] * uni[uo + i];
+      }
+    }
+  }
 }

@@ -71,6 +71,9 @@ final class LevelPolynomials {
     return best;
   }
 
+  /** Rows per block of {@link #posteriorMeans}: a block's features stay in the first two cache levels. */
+  static final int BLOCK = 128;
+
   /** Scratch for {@link #posteriorMean}. */
   Scratch scratch() {
     return new Scratch(n, bases[bases.length - 1]);
@@ -86,6 +89,17 @@ final class LevelPolynomials {
       uni = widest.scratch();
       phi = new double[widest.size()];
     }
+  }
+
+  /**
+   * The factor that projects a point of squared norm {@code norm2} onto B_D(0): D/|ĝ| outside, exactly 1 inside
+   * (for norm2 ≤ fl(D²), √norm2 rounds to at most D, so D/√norm2 ≥ 1), so the bits are those of "multiply by
+   * D/|ĝ| when norm2 > D²". The floor of √norm2 only keeps 0/0 out when D = 0 (all training points at 0).
+   * Without a branch: the fit's refreshes rarely clip while sampling does, and a branch the profile never saw
+   * taken sends the compiled sampler back to the interpreter on its first clip.
+   */
+  private double clipFactor(double norm2) {
+    return Math.min(1, clip / Math.max(Math.sqrt(norm2), Double.MIN_VALUE));
   }
 
   /** Writes ĝ(y) into {@code out[outOff .. outOff+n)}, clipped onto B_D(0). */
@@ -108,10 +122,132 @@ final class LevelPolynomials {
       norm2 += v * v;
     }
     // the paper's constraint: the posterior mean of μ lies in B_D(0)
-    if (norm2 > clip * clip) {
-      double f = clip / Math.sqrt(norm2);
+    double f = clipFactor(norm2);
+    for (int c = 0; c < n; c++) {
+      out[outOff + c] *= f;
+    }
+  }
+  /** Scratch for {@link #posteriorMeans} on this level. */
+  Batch batch() {
+    return new Batch(n, maxDegree(), cells());
+  }
+
+  /**
+   * Scratch for {@link #posteriorMeans}, for levels of n variables, degree ≤ {@code maxDegree} and at most
+   * {@code maxCells} cells. Arrays are coordinate- or feature-major, {@link #BLOCK} entries a row.
+   */
+  static final class Batch {
+    final int[] cell = new int[BLOCK];
+    final int[] order = new int[BLOCK];
+    final double[] d2 = new double[BLOCK];
+    final double[] best = new double[BLOCK];
+    final int[] start;
+    final int[] cursor;
+    final double[] z;
+    final double[] uni;
+    final double[] phi;
+    final double[] v;
+
+    Batch(int n, int maxDegree, int maxCells) {
+      start = new int[maxCells + 1];
+      cursor = new int[maxCells];
+      z = new double[n * BLOCK];
+      uni = new double[n * (maxDegree + 1) * BLOCK];
+      phi = new double[HermiteBasis.size(n, maxDegree) * BLOCK];
+      v = new double[n * BLOCK];
+    }
+  }
+
+  /**
+   * ĝ for rows [0, rows) of y (row-major, n a row) into out, in the same layout: to the bit what
+   * {@link #posteriorMean} gives row by row. A block of rows is sorted by cell, and each cell's rows go through
+   * the basis and the coefficients together, so every loop runs across rows: the sampler's hot path, where
+   * one point at a time spent most of its time on the dependent loads of a short feature chain.
+   */
+  void posteriorMeans(double[] y, int rows, double[] out, Batch w) {
+    int cells = cells();
+    for (int from = 0; from < rows; from += BLOCK) {
+      int to = Math.min(rows, from + BLOCK);
+      nearestCells(y, from, to - from, w);
+      java.util.Arrays.fill(w.start, 0, cells + 1, 0);
+      for (int i = from; i < to; i++) {
+        w.start[w.cell[i - from] + 1]++;
+      }
+      for (int j = 0; j < cells; j++) {
+        w.start[j + 1] += w.start[j];
+        w.cursor[j] = w.start[j];
+      }
+      // a counting sort: cell j's rows, in row order, at order[start[j] .. start[j + 1])
+      for (int i = from; i < to; i++) {
+        w.order[w.cursor[w.cell[i - from]]++] = i;
+      }
+      for (int j = 0; j < cells; j++) {
+        if (w.start[j + 1] > w.start[j]) {
+          cellMeans(j, w.start[j], w.start[j + 1] - w.start[j], y, out, w);
+        }
+      }
+    }
+  }
+
+  /**
+   * {@link #nearest} for rows [from, from + rows) of y, into {@code w.cell}: the same sums in the same order and
+   * the same strict comparison, so the same cells, but cell by cell across the rows, without a branch on the
+   * data.
+   */
+  private void nearestCells(double[] y, int from, int rows, Batch w) {
+    java.util.Arrays.fill(w.cell, 0, rows, 0);
+    java.util.Arrays.fill(w.best, 0, rows, Double.POSITIVE_INFINITY);
+    for (int j = 0; j < cells(); j++) {
+      java.util.Arrays.fill(w.d2, 0, rows, 0);
       for (int c = 0; c < n; c++) {
-        out[outOff + c] *= f;
+        double mu = centers[j * n + c];
+        for (int r = 0; r < rows; r++) {
+          double diff = y[(from + r) * n + c] - mu;
+          w.d2[r] += diff * diff;
+        }
+      }
+      for (int r = 0; r < rows; r++) {
+        boolean closer = w.d2[r] < w.best[r];
+        w.cell[r] = closer ? j : w.cell[r];
+        w.best[r] = closer ? w.d2[r] : w.best[r];
+      }
+    }
+  }
+
+  /** ĝ for the m rows {@code order[first ..]} of cell j. */
+  private void cellMeans(int j, int first, int m, double[] y, double[] out, Batch w) {
+    HermiteBasis basis = bases[degrees[j]];
+    int p = basis.size();
+    for (int c = 0; c < n; c++) {
+      double mu = centers[j * n + c];
+      int zo = c * BLOCK;
+      for (int k = 0; k < m; k++) {
+        w.z[zo + k] = (y[w.order[first + k] * n + c] - mu) * invS;
+      }
+    }
+    basis.evaluate(w.z, m, BLOCK, w.uni, w.phi);
+    double[] b = coefficients[j];
+    for (int c = 0; c < n; c++) {
+      int vo = c * BLOCK;
+      java.util.Arrays.fill(w.v, vo, vo + m, 0);
+      for (int a = 0; a < p; a++) {
+        double bac = b[a * n + c];
+        int po = a * BLOCK;
+        for (int k = 0; k < m; k++) {
+          w.v[vo + k] += w.phi[po + k] * bac;
+        }
+      }
+    }
+    for (int k = 0; k < m; k++) {
+      double norm2 = 0;
+      for (int c = 0; c < n; c++) {
+        double vc = w.v[c * BLOCK + k];
+        norm2 += vc * vc;
+      }
+      double f = clipFactor(norm2);
+      int o = w.order[first + k] * n;
+      for (int c = 0; c < n; c++) {
+        out[o + c] = w.v[c * BLOCK + k] * f;
       }
     }
   }

@@ -138,14 +138,15 @@ public final class PiecewisePolynomialLearner implements Learner {
     // fresh points of P_t, denoised by the level's model, block by block from the block's own stream
     par.forEachChunk(warm.rows(), NOISE_BLOCK, (from, to) -> {
       RandomGenerator rng = streams.stream("warm-start:" + k, from / NOISE_BLOCK);
-      double[] y = new double[n];
-      LevelPolynomials.Scratch scratch = level.scratch();
+      double[] y = new double[(to - from) * n];
       for (int i = from; i < to; i++) {
         for (int c = 0; c < n; c++) {
-          y[c] = warm.get(i, c) + sqrtT * rng.nextGaussian();
+          y[(i - from) * n + c] = warm.get(i, c) + sqrtT * rng.nextGaussian();
         }
-        level.posteriorMean(y, 0, mu, i * n, scratch);
       }
+      double[] g = new double[y.length];
+      level.posteriorMeans(y, to - from, g, level.batch());
+      System.arraycopy(g, 0, mu, from * n, g.length);
     });
     double s = Math.sqrt(config.sigma0() * config.sigma0() + t);
     double radius = config.c() * (config.r0() + s * Math.sqrt(Math.log(1 / config.alphaMin())));

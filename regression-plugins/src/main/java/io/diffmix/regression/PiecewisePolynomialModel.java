@@ -42,32 +42,60 @@ public final class PiecewisePolynomialModel implements ScoreModel, PersistentMod
     return levels;
   }
 
+  /** Per-thread scratch of {@link #score}: a block of y and of both levels' ĝ, and the levels' batch. */
+  private static final class Scratch {
+    final double[] y;
+    final double[] ga;
+    final double[] gb;
+    final LevelPolynomials.Batch batch;
+
+    Scratch(int n, int maxDegree, int maxCells) {
+      y = new double[n * LevelPolynomials.BLOCK];
+      ga = new double[n * LevelPolynomials.BLOCK];
+      gb = new double[n * LevelPolynomials.BLOCK];
+      batch = new LevelPolynomials.Batch(n, maxDegree, maxCells);
+    }
+  }
+
+  /** So that a batch allocates nothing, on any thread. */
+  private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(this::newScratch);
+
+  private Scratch newScratch() {
+    int maxDegree = 0;
+    int maxCells = 0;
+    for (LevelPolynomials l : levels) {
+      maxDegree = Math.max(maxDegree, l.maxDegree());
+      maxCells = Math.max(maxCells, l.cells());
+    }
+    return new Scratch(n, maxDegree, maxCells);
+  }
+
   @Override
   public void score(double tVe, double alpha, double[] x, int from, int to, double[] out) {
     TauInterpolation.Bracket br = tau.at(tVe);
-    int lo = br.lo();
-    int hi = br.hi();
     double w = br.weight();
     double s2 = sigma0 * sigma0 + tVe;
     double inv = 1 / alpha;
-    LevelPolynomials a = levels[lo];
-    LevelPolynomials b = levels[hi];
-    LevelPolynomials.Scratch sa = a.scratch();
-    LevelPolynomials.Scratch sb = b.scratch();
-    double[] y = new double[n];
-    double[] ga = new double[n];
-    double[] gb = new double[n];
-    for (int i = from; i < to; i++) {
-      for (int c = 0; c < n; c++) {
-        y[c] = x[i * n + c] * inv;
+    LevelPolynomials a = levels[br.lo()];
+    LevelPolynomials b = levels[br.hi()];
+    Scratch sc = scratch.get();
+    for (int block = from; block < to; block += LevelPolynomials.BLOCK) {
+      int rows = Math.min(to - block, LevelPolynomials.BLOCK);
+      int base = block * n;
+      int len = rows * n;
+      for (int q = 0; q < len; q++) {
+        sc.y[q] = x[base + q] * inv;
       }
-      a.posteriorMean(y, 0, ga, 0, sa);
+      a.posteriorMeans(sc.y, rows, sc.ga, sc.batch);
       if (w > 0) {
-        b.posteriorMean(y, 0, gb, 0, sb);
-      }
-      for (int c = 0; c < n; c++) {
-        double g = w > 0 ? (1 - w) * ga[c] + w * gb[c] : ga[c];
-        out[i * n + c] = (g - y[c]) / s2 * inv;
+        b.posteriorMeans(sc.y, rows, sc.gb, sc.batch);
+        for (int q = 0; q < len; q++) {
+          out[base + q] = ((1 - w) * sc.ga[q] + w * sc.gb[q] - sc.y[q]) / s2 * inv;
+        }
+      } else {
+        for (int q = 0; q < len; q++) {
+          out[base + q] = (sc.ga[q] - sc.y[q]) / s2 * inv;
+        }
       }
     }
   }

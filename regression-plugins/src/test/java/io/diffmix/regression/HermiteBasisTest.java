@@ -57,4 +57,36 @@ class HermiteBasisTest {
       }
     }
   }
+  /** The batch form gives every feature of every point to the bit, for several shapes and counts. */
+  @Test
+  void batchEvaluationAgreesBitForBitWithOnePointAtATime() {
+    java.util.Random r = new java.util.Random(11);
+    int[][] shapes = {{1, 0}, {1, 5}, {2, 3}, {3, 1}, {4, 3}, {5, 4}};
+    for (int[] shape : shapes) {
+      HermiteBasis b = new HermiteBasis(shape[0], shape[1]);
+      int n = shape[0];
+      int p = b.size();
+      int stride = 37;
+      for (int count : new int[] {1, 7, 37}) {
+        double[] z = new double[n * stride];
+        for (int i = 0; i < z.length; i++) {
+          z[i] = 3 * r.nextGaussian();
+        }
+        double[] out = new double[p * stride];
+        b.evaluate(z, count, stride, new double[b.scratchSize() * stride], out);
+        double[] point = new double[n];
+        double[] one = new double[p];
+        for (int k = 0; k < count; k++) {
+          for (int c = 0; c < n; c++) {
+            point[c] = z[c * stride + k];
+          }
+          b.evaluate(point, 0, b.scratch(), one, 0);
+          for (int f = 0; f < p; f++) {
+            assertThat(Double.doubleToRawLongBits(out[f * stride + k])).as("n %d d %d point %d feature %d", n,
+                shape[1], k, f).isEqualTo(Double.doubleToRawLongBits(one[f]));
+          }
+        }
+      }
+    }
+  }
 }
