@@ -119,8 +119,9 @@ public final class SampleCommand implements Callable<Integer> {
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
     AtomicOutput.writeFile(out, os -> Npy.write(result.samples(), os));
-    spec.commandLine().getOut().printf(java.util.Locale.ROOT, "sampled %d points with %s (%d score evaluations each) in %.3f s; wrote %s%n",
-        rows, s.name(), result.nfe(), seconds, out);
+    spec.commandLine().getOut().printf(java.util.Locale.ROOT,
+        "sampled %d points with %s (%d score evaluations each) in %.3f s; wrote %s%n", rows, s.name(), result.nfe(),
+        seconds, out);
     spec.commandLine().getOut().flush();
     return 0;
   }
