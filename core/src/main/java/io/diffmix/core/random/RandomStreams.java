@@ -2,7 +2,6 @@ package io.diffmix.core.random;
 
 import java.nio.charset.StandardCharsets;
 import java.util.random.RandomGenerator;
-import java.util.random.RandomGeneratorFactory;
 
 /**
  * Independent random streams derived from one master seed, one per purpose and index.
@@ -24,8 +23,6 @@ public final class RandomStreams {
   public static final String DESCRIPTION =
       ALGORITHM + " per stream, seeded by SplitMix64(seed, purpose, index)";
 
-  private static final RandomGeneratorFactory<RandomGenerator> FACTORY = RandomGeneratorFactory.of(ALGORITHM);
-
   private final long seed;
 
   public RandomStreams(long seed) {
@@ -43,7 +40,7 @@ public final class RandomStreams {
 
   /** The {@code index}-th stream for a purpose, such as the noise of generated sample 17. */
   public RandomGenerator stream(String purpose, long index) {
-    return FACTORY.create(seedFor(purpose, index));
+    return new L64X128MixRandom(seedFor(purpose, index));
   }
 
   /** Streams of a sub-purpose: {@code child("oracle")} gives streams independent of this one's. */
