@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Sampling speed of the paper's learner beside a NumPy port, on this machine (the learner issue, acceptance 2's
+# "at least twice as fast" and 4's "sample seconds"). Fits the quickstart once, then draws 10,000 points with
+# paper-ve down the model's 203 steps:
+#   diffmix cold : the first sampling in a fresh JVM (what `diffmix sample` pays), median over JVMS fresh JVMs
+#   diffmix warm : the same JVMs' later repeats, once the JIT has compiled the hot path (median of their medians)
+#   numpy        : scripts/numpy_paper_ve.py under /usr/bin/python3, one thread; skipped when numpy is missing
+# All three time the sampling only, not start-up or reading the model. diffmix uses both cores.
+# `diffmix run` reports the sampling that follows its fit as sampler.sample_seconds; see the README.
+# Usage: scripts/sample-vs-numpy.sh [OUT_DIR] [JVMS]
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+OUT="${1:-$ROOT/runs/sample-vs-numpy}"
+JVMS="${2:-5}"
+mkdir -p "$OUT"
+"$ROOT/diffmix" fit --preset quickstart --model "$OUT/quickstart.dmx" --quiet
+CP="$ROOT/cli/target/diffmix-cli.jar:$(ls "$ROOT"/cli/target/lib/*.jar | tr '\n' ':')"
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+cat > "$TMP/SampleTime.java" <<'JAVA'
+import io.diffmix.core.experiment.*;
+import io.diffmix.core.model.SavedModels;
+import io.diffmix.core.parallel.Parallel;
+import io.diffmix.core.random.RandomStreams;
+import io.diffmix.core.registry.*;
+import io.diffmix.core.spi.*;
+import java.nio.file.Path;
+import java.util.*;
+
+/** Samples a saved model `reps` times in this JVM, as `diffmix sample` does, and prints each wall time. */
+public class SampleTime {
+  public static void main(String[] a) throws Exception {
+    Registry reg = Registry.load(List.of(), m -> {});
+    SavedModels.Loaded loaded = SavedModels.load(Path.of(a[0]), reg);
+    int count = Integer.parseInt(a[1]);
+    int reps = Integer.parseInt(a[2]);
+    var config = loaded.provenance().path("config");
+    Schedule schedule = ExperimentSpec.<ScheduleFactory<?>, Schedule>component(config.get("schedule"),
+        Family.SCHEDULE, "schedule", "ve", "model", reg, Set.of()).instance();
+    var sampler = ExperimentSpec.<SamplerFactory<?>, Sampler>component(config.get("sampler"), Family.SAMPLER,
+        "sampler", "paper-ve", "model", reg, Set.of("grid"));
+    var grid = ExperimentSpec.<GridFactory<?>, TimeGrid>component(config.get("grid"), Family.GRID, "grid",
+        "paper", "model", reg, Set.of());
+    double[] times = GridCheck.times(grid.instance(), schedule, loaded.moments(), "model");
+    StartingPoints start = Prior.at(schedule, times[0], loaded.moments());
+    for (int r = 0; r < reps; r++) {
+      long t0 = System.nanoTime();
+      try (Parallel par = new Parallel(Runtime.getRuntime().availableProcessors())) {
+        SamplingRun.run(sampler.instance(), loaded.model(), schedule, times, start, count,
+            new RandomStreams(config.path("seed").asLong()).child("sampling"), par);
+      }
+      System.out.printf(Locale.ROOT, "%d %.4f%n", r, (System.nanoTime() - t0) / 1e9);
+    }
+  }
+}
+JAVA
+median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+: > "$TMP/cold"; : > "$TMP/warm"
+for j in $(seq "$JVMS"); do
+  java --add-modules jdk.incubator.vector -cp "$CP" "$TMP/SampleTime.java" "$OUT/quickstart.dmx" 10000 6 \
+    2>/dev/null > "$TMP/jvm"
+  awk '$1 == 0 { print $2 }' "$TMP/jvm" >> "$TMP/cold"
+  awk '$1 >= 3 { print $2 }' "$TMP/jvm" | median >> "$TMP/warm"
+done
+cold=$(median < "$TMP/cold"); warm=$(median < "$TMP/warm")
+echo "diffmix cold, each JVM (s): $(tr '\n' ' ' < "$TMP/cold")"
+echo "diffmix warm, each JVM (s): $(tr '\n' ' ' < "$TMP/warm")"
+if /usr/bin/python3 -c 'import numpy' 2>/dev/null; then
+  OPENBLAS_NUM_THREADS=1 /usr/bin/python3 "$ROOT/scripts/numpy_paper_ve.py" "$OUT/quickstart.dmx" 10000 "$JVMS" \
+    | tee "$TMP/numpy.log" | sed 's/^/  /'
+  np=$(awk '{ print $4 }' "$TMP/numpy.log" | median)
+else
+  echo "# numpy: /usr/bin/python3 has no numpy; the ratios are skipped" >&2
+  np=""
+fi
+printf '%-14s %10s %12s\n' "10,000 points" "seconds" "x numpy"
+for row in "diffmix cold:$cold" "diffmix warm:$warm" "numpy:$np"; do
+  name="${row%%:*}"; s="${row#*:}"
+  [ -n "$s" ] || continue
+  ratio="-"
+  [ -n "$np" ] && [ "$name" != numpy ] && ratio=$(awk -v a="$np" -v b="$s" 'BEGIN { printf "%.2f", a / b }')
+  printf '%-14s %10.3f %12s\n' "$name" "$s" "$ratio"
+done
