@@ -127,6 +127,7 @@ final class LevelPolynomials {
       out[outOff + c] *= f;
     }
   }
+
   /** Scratch for {@link #posteriorMeans} on this level. */
   Batch batch() {
     return new Batch(n, maxDegree(), cells());
