@@ -139,6 +139,7 @@ public final class HermiteBasis {
       out[outOff + f] = out[outOff + parent[f]] * uni[factorIndex[f]];
     }
   }
+
   /**
    * The features of {@code count} points at once, coordinate-major: coordinate c of point k is
    * {@code z[c·stride + k]}, feature f of point k goes to {@code out[f·stride + k]}. Each step runs across the

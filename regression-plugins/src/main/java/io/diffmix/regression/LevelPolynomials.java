@@ -74,58 +74,16 @@ final class LevelPolynomials {
   /** Rows per block of {@link #posteriorMeans}: a block's features stay in the first two cache levels. */
   static final int BLOCK = 128;
 
-  /** Scratch for {@link #posteriorMean}. */
-  Scratch scratch() {
-    return new Scratch(n, bases[bases.length - 1]);
-  }
-
-  static final class Scratch {
-    final double[] z;
-    final double[] uni;
-    final double[] phi;
-
-    Scratch(int n, HermiteBasis widest) {
-      z = new double[n];
-      uni = widest.scratch();
-      phi = new double[widest.size()];
-    }
-  }
-
   /**
-   * The factor that projects a point of squared norm {@code norm2} onto B_D(0): D/|ĝ| outside, exactly 1 inside
-   * (for norm2 ≤ fl(D²), √norm2 rounds to at most D, so D/√norm2 ≥ 1), so the bits are those of "multiply by
-   * D/|ĝ| when norm2 > D²". The floor of √norm2 only keeps 0/0 out when D = 0 (all training points at 0).
-   * Without a branch: the fit's refreshes rarely clip while sampling does, and a branch the profile never saw
-   * taken sends the compiled sampler back to the interpreter on its first clip.
+   * The factor that projects a point of squared norm {@code norm2} onto B_D(0): D/|ĝ| outside, exactly 1 inside.
+   * While D² is a normal double (2⁻⁵¹¹ ≤ D < 2⁵¹², far beyond any data's radius), norm2 ≤ fl(D²) gives
+   * √norm2 ≤ D after rounding, so D/√norm2 ≥ 1, and the bits are those of "multiply by D/|ĝ| when norm2 > D²"
+   * (LevelPolynomialsTest compares them). A NaN norm2 gives NaN. The floor of √norm2 keeps 0/0 out when D = 0
+   * (all training points at 0). Without a branch: the fit's refreshes rarely clip while sampling does, and a
+   * branch the profile never saw taken sends the compiled sampler back to the interpreter on its first clip.
    */
   private double clipFactor(double norm2) {
     return Math.min(1, clip / Math.max(Math.sqrt(norm2), Double.MIN_VALUE));
-  }
-
-  /** Writes ĝ(y) into {@code out[outOff .. outOff+n)}, clipped onto B_D(0). */
-  void posteriorMean(double[] y, int yOff, double[] out, int outOff, Scratch w) {
-    int j = nearest(centers, n, y, yOff);
-    HermiteBasis basis = bases[degrees[j]];
-    for (int c = 0; c < n; c++) {
-      w.z[c] = (y[yOff + c] - centers[j * n + c]) * invS;
-    }
-    basis.evaluate(w.z, 0, w.uni, w.phi, 0);
-    double[] b = coefficients[j];
-    int p = basis.size();
-    double norm2 = 0;
-    for (int c = 0; c < n; c++) {
-      double v = 0;
-      for (int a = 0; a < p; a++) {
-        v += w.phi[a] * b[a * n + c];
-      }
-      out[outOff + c] = v;
-      norm2 += v * v;
-    }
-    // the paper's constraint: the posterior mean of μ lies in B_D(0)
-    double f = clipFactor(norm2);
-    for (int c = 0; c < n; c++) {
-      out[outOff + c] *= f;
-    }
   }
 
   /** Scratch for {@link #posteriorMeans} on this level. */
@@ -160,10 +118,11 @@ final class LevelPolynomials {
   }
 
   /**
-   * ĝ for rows [0, rows) of y (row-major, n a row) into out, in the same layout: to the bit what
-   * {@link #posteriorMean} gives row by row. A block of rows is sorted by cell, and each cell's rows go through
-   * the basis and the coefficients together, so every loop runs across rows: the sampler's hot path, where
-   * one point at a time spent most of its time on the dependent loads of a short feature chain.
+   * ĝ(y) = Σ_k b_k^{(j)} h_k((y − μ̂_j)/s_ℓ) in y's cell j, clipped onto B_D(0), for rows [0, rows) of y
+   * (row-major, n a row) into out, in the same layout. A block of rows is sorted by cell, and each cell's rows go
+   * through the basis and the coefficients together, so every loop runs across rows: the sampler's hot path,
+   * where one point at a time spent most of its time on the dependent loads of a short feature chain. Each
+   * value is the same sum in the same order as the per-point formula (LevelPolynomialsTest).
    */
   void posteriorMeans(double[] y, int rows, double[] out, Batch w) {
     int cells = cells();

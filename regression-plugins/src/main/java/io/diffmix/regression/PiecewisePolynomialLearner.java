@@ -362,15 +362,18 @@ public final class PiecewisePolynomialLearner implements Learner {
     for (int d : config.autoDegrees()) {
       LevelPolynomials level = fitLevel(reg, t, centres, k, streams, par, y, z, clip, d, true).level;
       List<Double> parts = par.mapChunks(reg.rows(), NOISE_BLOCK, (from, to) -> {
-        LevelPolynomials.Scratch w = level.scratch();
-        double[] f = new double[n];
+        int[] rows = java.util.stream.IntStream.range(from, to).filter(PiecewisePolynomialLearner::heldOut).toArray();
+        double[] yh = new double[rows.length * n];
+        for (int r = 0; r < rows.length; r++) {
+          System.arraycopy(y, rows[r] * n, yh, r * n, n);
+        }
+        double[] f = new double[yh.length];
+        level.posteriorMeans(yh, rows.length, f, level.batch());
         double loss = 0;
-        for (int i = from; i < to; i++) {
-          if (heldOut(i)) {
-            level.posteriorMean(y, i * n, f, 0, w);
-            for (int c = 0; c < n; c++) {
-              loss += (f[c] - z[i * n + c]) * (f[c] - z[i * n + c]);
-            }
+        for (int r = 0; r < rows.length; r++) {
+          for (int c = 0; c < n; c++) {
+            double e = f[r * n + c] - z[rows[r] * n + c];
+            loss += e * e;
           }
         }
         return loss;

@@ -20,6 +20,9 @@ public final class PiecewisePolynomialModel implements ScoreModel, PersistentMod
   private final TauInterpolation tau;
   private final double sigma0;
   private final int n;
+  /** The largest degree and cell count over the levels: what a batch's scratch must hold. */
+  private final int maxDegree;
+  private final int maxCells;
 
   /** @param levels fitted levels in increasing VE time */
   PiecewisePolynomialModel(LevelPolynomials[] levels, double sigma0) {
@@ -31,6 +34,14 @@ public final class PiecewisePolynomialModel implements ScoreModel, PersistentMod
       t[k] = levels[k].tVe;
     }
     this.tau = new TauInterpolation(t);
+    int degree = 0;
+    int cells = 0;
+    for (LevelPolynomials l : levels) {
+      degree = Math.max(degree, l.maxDegree());
+      cells = Math.max(cells, l.cells());
+    }
+    this.maxDegree = degree;
+    this.maxCells = cells;
   }
 
   @Override
@@ -42,32 +53,47 @@ public final class PiecewisePolynomialModel implements ScoreModel, PersistentMod
     return levels;
   }
 
-  /** Per-thread scratch of {@link #score}: a block of y and of both levels' ĝ, and the levels' batch. */
+  /**
+   * Per-thread scratch of {@link #score}: a block of y and of both levels' ĝ, and the levels' batch. One per
+   * thread for every model, grown to the largest model seen, so that many models in one JVM (a comparison)
+   * do not each keep their own.
+   */
   private static final class Scratch {
+    final int n;
+    final int maxDegree;
+    final int maxCells;
     final double[] y;
     final double[] ga;
     final double[] gb;
     final LevelPolynomials.Batch batch;
 
     Scratch(int n, int maxDegree, int maxCells) {
+      this.n = n;
+      this.maxDegree = maxDegree;
+      this.maxCells = maxCells;
       y = new double[n * LevelPolynomials.BLOCK];
       ga = new double[n * LevelPolynomials.BLOCK];
       gb = new double[n * LevelPolynomials.BLOCK];
       batch = new LevelPolynomials.Batch(n, maxDegree, maxCells);
     }
+
+    boolean fits(int n, int maxDegree, int maxCells) {
+      return this.n == n && this.maxDegree >= maxDegree && this.maxCells >= maxCells;
+    }
   }
 
-  /** So that a batch allocates nothing, on any thread. */
-  private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(this::newScratch);
+  private static final ThreadLocal<Scratch> SCRATCH = new ThreadLocal<>();
 
-  private Scratch newScratch() {
-    int maxDegree = 0;
-    int maxCells = 0;
-    for (LevelPolynomials l : levels) {
-      maxDegree = Math.max(maxDegree, l.maxDegree());
-      maxCells = Math.max(maxCells, l.cells());
+  /** This thread's scratch, replaced by a larger one when this model needs more. */
+  private Scratch scratch() {
+    Scratch s = SCRATCH.get();
+    if (s == null || !s.fits(n, maxDegree, maxCells)) {
+      boolean grow = s != null && s.n == n;
+      s = new Scratch(n, grow ? Math.max(maxDegree, s.maxDegree) : maxDegree,
+          grow ? Math.max(maxCells, s.maxCells) : maxCells);
+      SCRATCH.set(s);
     }
-    return new Scratch(n, maxDegree, maxCells);
+    return s;
   }
 
   @Override
@@ -78,7 +104,7 @@ public final class PiecewisePolynomialModel implements ScoreModel, PersistentMod
     double inv = 1 / alpha;
     LevelPolynomials a = levels[br.lo()];
     LevelPolynomials b = levels[br.hi()];
-    Scratch sc = scratch.get();
+    Scratch sc = scratch();
     for (int block = from; block < to; block += LevelPolynomials.BLOCK) {
       int rows = Math.min(to - block, LevelPolynomials.BLOCK);
       int base = block * n;

@@ -57,6 +57,7 @@ class HermiteBasisTest {
       }
     }
   }
+
   /** The batch form gives every feature of every point to the bit, for several shapes and counts. */
   @Test
   void batchEvaluationAgreesBitForBitWithOnePointAtATime() {
