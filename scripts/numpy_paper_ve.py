@@ -100,8 +100,7 @@ def posterior_mean(level, y, idx_by_deg):
     g *= np.minimum(1.0, level['clip'] / np.maximum(np.sqrt(norm2), 1e-300))
     return g
 
-def sample(sigma0, n, levels, count, rng, mean, var):
-    idx = {d: multi_indices(n, d) for d in range(0, 13)}
+def sample(sigma0, n, levels, count, rng, mean, var, idx):
     lv = sorted(levels, key=lambda l: -l['t'])
     y = mean[:, None] + np.sqrt(var + lv[0]['t']) * rng.standard_normal((n, count))
     for k in range(len(lv) - 1):
@@ -115,12 +114,19 @@ def sample(sigma0, n, levels, count, rng, mean, var):
 
 if __name__ == '__main__':
     prov, sigma0, n, levels = read_dmx(sys.argv[1])
+    config = prov['config']
+    for key, valid in (('schedule', 've'), ('sampler', 'paper-ve')):
+        given = config.get(key, valid)
+        given = given.get('type') if isinstance(given, dict) else given
+        # the port walks the model's own levels as VE times with Algorithm 1's step, as the quickstart does
+        assert given == valid, '%s is %s; this port handles %s only' % (key, given, valid)
+    idx = {d: multi_indices(n, d) for d in sorted({deg for l in levels for deg, _ in l['coef']})}
     count = int(sys.argv[2]); reps = int(sys.argv[3])
     m = prov['data_moments']
     mean = np.array(m['mean']); var = m['mean_variance']
     rng = np.random.default_rng(7)
     for r in range(reps):
         t0 = time.perf_counter()
-        y, steps = sample(sigma0, n, levels, count, rng, mean, var)
+        y, steps = sample(sigma0, n, levels, count, rng, mean, var, idx)
         dt = time.perf_counter() - t0
         print('numpy rep %d: %.3f s, %d steps, sample mean %s' % (r, dt, steps, np.round(y.mean(0), 3)))

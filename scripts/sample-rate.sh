@@ -17,9 +17,11 @@ diffs=()
 for i in 1 2 3; do
   a=$(wall 100000)
   b=$(wall 200000)
+  [ -n "$a" ] && [ -n "$b" ] || { echo "sample-rate: diffmix sample printed no time" >&2; exit 1; }
   diffs+=("$(awk -v a="$a" -v b="$b" 'BEGIN { print b - a }')")
 done
 median=$(printf '%s\n' "${diffs[@]}" | sort -g | sed -n 2p)
-nfe=203
+nfe=$("$ROOT/diffmix" sample --model "$OUT/quickstart.dmx" --count 1 --out "$OUT/s.npy" --quiet \
+  | sed -n 's/.*(\([0-9]*\) score evaluations each).*/\1/p')
 echo "marginal seconds per 100,000 points (3 runs): ${diffs[*]}"
 awk -v m="$median" -v nfe="$nfe" 'BEGIN { printf "median rate: %.3g score evaluations per second (sampler step and noise included)\n", 100000 * nfe / m }'

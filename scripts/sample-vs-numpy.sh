@@ -2,16 +2,17 @@
 # Sampling speed of the paper's learner beside a NumPy port, on this machine (the learner issue, acceptance 2's
 # "at least twice as fast" and 4's "sample seconds"). Fits the quickstart once, then draws 10,000 points with
 # paper-ve down the model's 203 steps:
-#   diffmix cold : the first sampling in a fresh JVM (what `diffmix sample` pays), median over JVMS fresh JVMs
-#   diffmix warm : the same JVMs' later repeats, once the JIT has compiled the hot path (median of their medians)
-#   numpy        : scripts/numpy_paper_ve.py under /usr/bin/python3, one thread; skipped when numpy is missing
-# All three time the sampling only, not start-up or reading the model. diffmix uses both cores.
+#   diffmix cold : `diffmix sample` in a fresh JVM, the sampling time it prints; median of RUNS runs
+#   diffmix warm : a JVM that samples 6 times over; the median of its last three draws, then of RUNS such JVMs
+#   numpy        : scripts/numpy_paper_ve.py under /usr/bin/python3; median of RUNS draws; skipped without numpy
+# All three time the sampling only, not start-up or reading the model. diffmix runs on both cores, NumPy's
+# element-wise work on one, so "x numpy" is per machine, not per core.
 # `diffmix run` reports the sampling that follows its fit as sampler.sample_seconds; see the README.
-# Usage: scripts/sample-vs-numpy.sh [OUT_DIR] [JVMS]
+# Usage: scripts/sample-vs-numpy.sh [OUT_DIR] [RUNS]
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 OUT="${1:-$ROOT/runs/sample-vs-numpy}"
-JVMS="${2:-5}"
+RUNS="${2:-5}"
 mkdir -p "$OUT"
 "$ROOT/diffmix" fit --preset quickstart --model "$OUT/quickstart.dmx" --quiet
 CP="$ROOT/cli/target/diffmix-cli.jar:$(ls "$ROOT"/cli/target/lib/*.jar | tr '\n' ':')"
@@ -55,18 +56,20 @@ public class SampleTime {
 }
 JAVA
 median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+javac -d "$TMP" -cp "$CP" "$TMP/SampleTime.java"
 : > "$TMP/cold"; : > "$TMP/warm"
-for j in $(seq "$JVMS"); do
-  java --add-modules jdk.incubator.vector -cp "$CP" "$TMP/SampleTime.java" "$OUT/quickstart.dmx" 10000 6 \
-    2>/dev/null > "$TMP/jvm"
-  awk '$1 == 0 { print $2 }' "$TMP/jvm" >> "$TMP/cold"
+for j in $(seq "$RUNS"); do
+  "$ROOT/diffmix" sample --model "$OUT/quickstart.dmx" --count 10000 --out "$TMP/s.npy" --quiet \
+    | sed -n 's/.* in \([0-9.]*\) s; wrote .*/\1/p' >> "$TMP/cold"
+  java -Xmx8g --add-modules jdk.incubator.vector -cp "$TMP:$CP" SampleTime "$OUT/quickstart.dmx" 10000 6 > "$TMP/jvm"
   awk '$1 >= 3 { print $2 }' "$TMP/jvm" | median >> "$TMP/warm"
 done
+[ "$(wc -l < "$TMP/cold")" -eq "$RUNS" ] || { echo "sample-vs-numpy: diffmix sample printed no time" >&2; exit 1; }
 cold=$(median < "$TMP/cold"); warm=$(median < "$TMP/warm")
-echo "diffmix cold, each JVM (s): $(tr '\n' ' ' < "$TMP/cold")"
+echo "diffmix cold, each run (s): $(tr '\n' ' ' < "$TMP/cold")"
 echo "diffmix warm, each JVM (s): $(tr '\n' ' ' < "$TMP/warm")"
 if /usr/bin/python3 -c 'import numpy' 2>/dev/null; then
-  OPENBLAS_NUM_THREADS=1 /usr/bin/python3 "$ROOT/scripts/numpy_paper_ve.py" "$OUT/quickstart.dmx" 10000 "$JVMS" \
+  OPENBLAS_NUM_THREADS=1 /usr/bin/python3 "$ROOT/scripts/numpy_paper_ve.py" "$OUT/quickstart.dmx" 10000 "$RUNS" \
     | tee "$TMP/numpy.log" | sed 's/^/  /'
   np=$(awk '{ print $4 }' "$TMP/numpy.log" | median)
 else
