@@ -262,18 +262,7 @@ public final class PiecewisePolynomialLearner implements Learner {
       int m = task[2] - task[1];
       GramScratch w = SCRATCH.get().ensure(m * ld, n, basis);
       double[] xz = w.block;
-      int[] rowsOfCell = members[j];
-      for (int r = 0; r < m; r++) {
-        int i = rowsOfCell[task[1] + r];
-        for (int c = 0; c < n; c++) {
-          w.zc[c] = (y[i * n + c] - cfinal[j * n + c]) * invS;
-        }
-        basis.evaluate(w.zc, 0, w.uni, xz, r * ld);
-        // a loop, not System.arraycopy: n is small and the call would cost more than the copy
-        for (int c = 0; c < n; c++) {
-          xz[r * ld + p + c] = z[i * n + c];
-        }
-      }
+      buildBlock(basis, members[j], task[1], m, ld, y, z, cfinal, j, invS, w);
       double[] g = new double[q * q];
       if (m > 0) {
         if (q >= Gram.SMALL && BlasBackend.isNative()) {
@@ -433,21 +422,63 @@ public final class PiecewisePolynomialLearner implements Learner {
     return out;
   }
 
+  /**
+   * Rows [first, first + m) of a cell's members as [Φ Z], row-major with leading dimension ld, into w.block:
+   * the Hermite features of (y − μ̂_j)/s, then the regression target. The features come from the basis's batch
+   * form, {@link LevelPolynomials#BLOCK} rows at a time, so each step runs across rows; the values are the
+   * per-point ones to the bit.
+   */
+  private static void buildBlock(HermiteBasis basis, int[] rowsOfCell, int first, int m, int ld, double[] y,
+      double[] z, double[] centres, int j, double invS, GramScratch w) {
+    int n = w.n;
+    int p = basis.size();
+    int stride = LevelPolynomials.BLOCK;
+    double[] xz = w.block;
+    for (int r0 = 0; r0 < m; r0 += stride) {
+      int mb = Math.min(stride, m - r0);
+      for (int c = 0; c < n; c++) {
+        double mu = centres[j * n + c];
+        for (int k = 0; k < mb; k++) {
+          w.zs[c * stride + k] = (y[rowsOfCell[first + r0 + k] * n + c] - mu) * invS;
+        }
+      }
+      basis.evaluate(w.zs, mb, stride, w.unis, w.phis);
+      for (int k = 0; k < mb; k++) {
+        int row = (r0 + k) * ld;
+        for (int f = 0; f < p; f++) {
+          xz[row + f] = w.phis[f * stride + k];
+        }
+        int i = rowsOfCell[first + r0 + k];
+        for (int c = 0; c < n; c++) {
+          xz[row + p + c] = z[i * n + c];
+        }
+      }
+    }
+  }
+
   /** One thread's buffers for the Gram tasks: the [Φ Z] block, the centred point and the univariate values. */
   private static final class GramScratch {
+    int n;
     double[] block = new double[0];
-    double[] zc = new double[0];
-    double[] uni = new double[0];
+    /** Coordinate-major centred points, univariate values and features of up to BLOCK rows. */
+    double[] zs = new double[0];
+    double[] unis = new double[0];
+    double[] phis = new double[0];
 
     GramScratch ensure(int blockSize, int n, HermiteBasis basis) {
+      this.n = n;
+      int stride = LevelPolynomials.BLOCK;
       if (block.length < blockSize) {
         block = new double[blockSize];
       }
-      if (zc.length < n) {
-        zc = new double[n];
+      if (zs.length < n * stride) {
+        zs = new double[n * stride];
       }
-      if (uni.length < basis.scratchSize()) {
-        uni = basis.scratch();
+      if (unis.length < basis.scratchSize() * stride) {
+        unis = new double[basis.scratchSize() * stride];
+      }
+      if (phis.length < basis.size() * stride) {
+        phis = new double[basis.size() * stride];
       }
       return this;
     }
