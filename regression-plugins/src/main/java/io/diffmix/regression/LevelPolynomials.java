@@ -52,25 +52,6 @@ final class LevelPolynomials {
     return bases.length - 1;
   }
 
-  /** The nearest warm start to y (its Voronoi cell); ties go to the lower index. */
-  static int nearest(double[] centers, int n, double[] y, int yOff) {
-    int best = 0;
-    double bestD2 = Double.POSITIVE_INFINITY;
-    int cells = centers.length / n;
-    for (int j = 0; j < cells; j++) {
-      double d2 = 0;
-      for (int c = 0; c < n; c++) {
-        double diff = y[yOff + c] - centers[j * n + c];
-        d2 += diff * diff;
-      }
-      if (d2 < bestD2) {
-        bestD2 = d2;
-        best = j;
-      }
-    }
-    return best;
-  }
-
   /** Rows per block of {@link #posteriorMeans}: a block's features stay in the first two cache levels. */
   static final int BLOCK = 128;
 
@@ -128,7 +109,7 @@ final class LevelPolynomials {
     int cells = cells();
     for (int from = 0; from < rows; from += BLOCK) {
       int to = Math.min(rows, from + BLOCK);
-      nearestCells(y, from, to - from, w);
+      nearestRows(centers, n, y, from, to - from, w.cell, 0, w.d2, w.best);
       java.util.Arrays.fill(w.start, 0, cells + 1, 0);
       for (int i = from; i < to; i++) {
         w.start[w.cell[i - from] + 1]++;
@@ -150,26 +131,33 @@ final class LevelPolynomials {
   }
 
   /**
-   * {@link #nearest} for rows [from, from + rows) of y, into {@code w.cell}: the same sums in the same order and
-   * the same strict comparison, so the same cells, but cell by cell across the rows, without a branch on the
-   * data.
+   * The nearest warm start (the Voronoi cell) of each of rows [from, from + rows) of y, into
+   * {@code cell[cellOff ..]}; ties go to the lower index. Squared distances are summed over the coordinates in
+   * order and compared strictly, cell by cell across the rows, without a branch on the data: a fit starts with
+   * one cell, and a branch the profile never saw taken would send its compiled code back to the interpreter at
+   * the first level with two.
+   *
+   * @param d2 scratch of at least {@code rows} entries
+   * @param best scratch of at least {@code rows} entries
    */
-  private void nearestCells(double[] y, int from, int rows, Batch w) {
-    java.util.Arrays.fill(w.cell, 0, rows, 0);
-    java.util.Arrays.fill(w.best, 0, rows, Double.POSITIVE_INFINITY);
-    for (int j = 0; j < cells(); j++) {
-      java.util.Arrays.fill(w.d2, 0, rows, 0);
+  static void nearestRows(double[] centers, int n, double[] y, int from, int rows, int[] cell, int cellOff,
+      double[] d2, double[] best) {
+    java.util.Arrays.fill(cell, cellOff, cellOff + rows, 0);
+    java.util.Arrays.fill(best, 0, rows, Double.POSITIVE_INFINITY);
+    int cells = centers.length / n;
+    for (int j = 0; j < cells; j++) {
+      java.util.Arrays.fill(d2, 0, rows, 0);
       for (int c = 0; c < n; c++) {
         double mu = centers[j * n + c];
         for (int r = 0; r < rows; r++) {
           double diff = y[(from + r) * n + c] - mu;
-          w.d2[r] += diff * diff;
+          d2[r] += diff * diff;
         }
       }
       for (int r = 0; r < rows; r++) {
-        boolean closer = w.d2[r] < w.best[r];
-        w.cell[r] = closer ? j : w.cell[r];
-        w.best[r] = closer ? w.d2[r] : w.best[r];
+        boolean closer = d2[r] < best[r];
+        cell[cellOff + r] = closer ? j : cell[cellOff + r];
+        best[r] = closer ? d2[r] : best[r];
       }
     }
   }

@@ -324,8 +324,12 @@ public final class PiecewisePolynomialLearner implements Learner {
   private static int[] cellsOf(double[] centres, int n, double[] y, int[] cell, int from, int to, boolean holdOut,
       int cells) {
     int[] counts = new int[cells];
+    double[] d2 = new double[LevelPolynomials.BLOCK];
+    double[] best = new double[LevelPolynomials.BLOCK];
+    for (int b = from; b < to; b += LevelPolynomials.BLOCK) {
+      LevelPolynomials.nearestRows(centres, n, y, b, Math.min(LevelPolynomials.BLOCK, to - b), cell, b, d2, best);
+    }
     for (int i = from; i < to; i++) {
-      cell[i] = LevelPolynomials.nearest(centres, n, y, i * n);
       if (!(holdOut && heldOut(i))) {
         counts[cell[i]]++;
       }

@@ -7,6 +7,53 @@ import org.junit.jupiter.api.Test;
 
 class LevelPolynomialsTest {
 
+  /** The nearest warm start to y, one point at a time: ties go to the lower index. */
+  static int nearest(double[] centers, int n, double[] y, int yOff) {
+    int best = 0;
+    double bestD2 = Double.POSITIVE_INFINITY;
+    for (int j = 0; j < centers.length / n; j++) {
+      double d2 = 0;
+      for (int c = 0; c < n; c++) {
+        double diff = y[yOff + c] - centers[j * n + c];
+        d2 += diff * diff;
+      }
+      if (d2 < bestD2) {
+        bestD2 = d2;
+        best = j;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * The batch nearest-centre pass gives the per-point answer, ties included: duplicate centres, points on the
+   * bisector of two centres (exact ties in floating point), a NaN coordinate, and an offset into the output.
+   */
+  @Test
+  void nearestRowsAgreesWithOnePointAtATimeOnTies() {
+    double[] centers = {1, 1, -1, 1, 1, 1, 0, -2};
+    Random r = new Random(9);
+    int rows = 300;
+    double[] y = new double[rows * 2];
+    for (int i = 0; i < rows; i++) {
+      switch (i % 4) {
+        case 0 -> { y[2 * i] = 0; y[2 * i + 1] = 3 * r.nextGaussian(); }   // on the bisector x = 0
+        case 1 -> { y[2 * i] = 1; y[2 * i + 1] = 1; }                      // on the duplicated centre
+        case 2 -> { y[2 * i] = Double.NaN; y[2 * i + 1] = 0; }
+        default -> { y[2 * i] = 3 * r.nextGaussian(); y[2 * i + 1] = 3 * r.nextGaussian(); }
+      }
+    }
+    int[] cell = new int[rows + 5];
+    for (int from = 0; from < rows; from += 70) {
+      int m = Math.min(70, rows - from);
+      LevelPolynomials.nearestRows(centers, 2, y, from, m, cell, from + 5, new double[m], new double[m]);
+    }
+    for (int i = 0; i < rows; i++) {
+      assertThat(cell[i + 5]).as("row %d", i).isEqualTo(nearest(centers, 2, y, 2 * i));
+    }
+    assertThat(cell[1 + 5]).isEqualTo(0);
+  }
+
   /**
    * Algorithm 1's ĝ for one point, written plainly: the nearest warm start (ties to the lower index), the
    * features in z = (y − μ̂_j)·(1/s), Σ_a φ_a b_a in order, and the clip as a branch, multiplying by D/|ĝ| only
@@ -14,7 +61,7 @@ class LevelPolynomialsTest {
    */
   private static double[] onePoint(LevelPolynomials level, double[] y, int yOff) {
     int n = level.n;
-    int j = LevelPolynomials.nearest(level.centers, n, y, yOff);
+    int j = nearest(level.centers, n, y, yOff);
     HermiteBasis basis = HermiteBasis.of(n, level.degrees[j]);
     double invS = 1 / level.s;
     double[] z = new double[n];

@@ -93,7 +93,7 @@ class PiecewisePolynomialLearnerTest {
     double radius = 0.5 * (1 + Math.sqrt(1 + 1e-2) * Math.sqrt(Math.log(20)));
     double[][] means = {{0, 0}, {5, 0}, {0, 5}};
     for (double[] mu : means) {
-      int j = LevelPolynomials.nearest(lowest.centers, 2, mu, 0);
+      int j = LevelPolynomialsTest.nearest(lowest.centers, 2, mu, 0);
       double d = Math.hypot(mu[0] - lowest.centers[2 * j], mu[1] - lowest.centers[2 * j + 1]);
       assertThat(d).isLessThan(radius);
     }
