@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.diffmix.cli.plots.ComparisonPlots;
 import io.diffmix.core.compare.ComparisonEngine;
 import io.diffmix.core.compare.ComparisonEngines;
+import io.diffmix.core.compare.ComparisonFailures;
 import io.diffmix.core.compare.ComparisonGrid;
 import io.diffmix.core.compare.ComparisonJob;
 import io.diffmix.core.compare.ComparisonRunner;
@@ -11,10 +12,13 @@ import io.diffmix.core.compare.ComparisonTable;
 import io.diffmix.core.config.BadInputException;
 import io.diffmix.core.config.Json;
 import io.diffmix.core.io.AtomicOutput;
+import io.diffmix.core.io.OutputLock;
+import io.diffmix.core.io.OutputManifest;
 import io.diffmix.core.registry.Registry;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +62,6 @@ public final class CompareCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    PrintWriter outw = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (threads != null && (threads < 1 || threads > 1024)) {
       throw new BadInputException("--threads " + threads + ": valid: 1 to 1024");
@@ -75,6 +78,16 @@ public final class CompareCommand implements Callable<Integer> {
     var pluginsKey = grid.base().get("plugins");
     Path extra = pluginsKey != null && pluginsKey.isTextual() ? Path.of(pluginsKey.asText()) : null;
     Registry registry = common.registry(err, extra);
+    try (OutputLock lock = OutputClaim.of(out)) {
+      AtomicOutput.removeLeftoversIn(out);
+      return runGrid(grid, registry, eng, options, extra);
+    }
+  }
+
+  private int runGrid(ComparisonGrid grid, Registry registry, ComparisonEngine eng, Map<String, String> options,
+      Path extra) throws java.io.IOException {
+    PrintWriter outw = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
     List<ObjectNode> rows;
     try (ProgressReporter progress = ProgressReporter.create("compare", err, common.quiet)) {
       ComparisonJob job = new ComparisonJob(grid, gridFile.toString(), registry, common.pluginDirs(extra), threads,
@@ -87,15 +100,28 @@ public final class CompareCommand implements Callable<Integer> {
           (done, total, what) -> progress.step(done, total));
     }
     ComparisonTable table = new ComparisonTable(grid, rows);
+    List<String> written = new ArrayList<>(List.of("results.jsonl", "table.csv", "table.md"));
     AtomicOutput.writeFile(out.resolve("table.csv"), os -> os.write(table.csv().getBytes(StandardCharsets.UTF_8)));
     AtomicOutput.writeFile(out.resolve("table.md"), os -> os.write(table.markdown().getBytes(StandardCharsets.UTF_8)));
     Map<String, byte[]> plots = ComparisonPlots.of(grid, table);
     for (Map.Entry<String, byte[]> e : plots.entrySet()) {
       AtomicOutput.writeFile(out.resolve(e.getKey()), os -> os.write(e.getValue()));
+      written.add(e.getKey());
     }
+    OutputManifest.replace(out, written);
     outw.print(table.markdown());
     outw.println("wrote " + out.resolve("table.csv") + ", table.md, results.jsonl and " + plots.size() + " plots");
     outw.flush();
+    ComparisonFailures failures = ComparisonFailures.of(grid, rows);
+    if (failures.expected() > 0 && !common.quiet) {
+      err.println("diffmix: " + failures.expected() + " of " + rows.size() + " cells and seeds failed, as the grid's "
+          + "expected_failures say");
+    }
+    if (failures.unexpected() > 0) {
+      err.println("diffmix: " + failures.unexpected() + " of " + rows.size() + " cells and seeds failed; their "
+          + "reasons are in " + out.resolve("results.jsonl") + " and table.csv");
+      return Diffmix.EXIT_INTERNAL;
+    }
     return 0;
   }
 }

@@ -13,6 +13,7 @@ import io.diffmix.core.experiment.ExperimentSpec;
 import io.diffmix.core.experiment.ReportText;
 import io.diffmix.core.io.AtomicOutput;
 import io.diffmix.core.io.NpyReader;
+import io.diffmix.core.io.OutputLock;
 import io.diffmix.core.registry.Family;
 import io.diffmix.core.registry.Registry;
 import io.diffmix.core.spi.Schedule;
@@ -85,6 +86,10 @@ public final class EvaluateCommand implements Callable<Integer> {
       throw new BadInputException("--floor-pairs " + floorPairs + ": valid: at least 10");
     }
     Samples generated = NpyReader.read(samples);
+    if (generated.rows() < ExperimentSpec.MIN_GENERATE) {
+      throw new BadInputException("--samples: " + samples + " has " + generated.rows() + " row; every sample "
+          + "metric (mmd, energy, c2st, ...) needs at least " + ExperimentSpec.MIN_GENERATE + " rows");
+    }
     ObjectNode result;
     if (against.config != null) {
       JsonNode root = Json.read(against.config);
@@ -111,7 +116,9 @@ public final class EvaluateCommand implements Callable<Integer> {
           NpyReader.read(against.reference), seed, floorPairs, n, ve);
     }
     if (out != null) {
-      AtomicOutput.writeFile(out, os -> os.write(Json.MAPPER.writeValueAsBytes(result)));
+      try (OutputLock lock = OutputClaim.of(out)) {
+        AtomicOutput.writeFile(out, os -> os.write(Json.MAPPER.writeValueAsBytes(result)));
+      }
     }
     outw.print(ReportText.summary(result));
     outw.flush();

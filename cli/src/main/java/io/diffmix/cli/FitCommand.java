@@ -6,6 +6,7 @@ import io.diffmix.core.experiment.ExperimentRunner;
 import io.diffmix.core.experiment.ExperimentSpec;
 import io.diffmix.core.experiment.Provenance;
 import io.diffmix.core.io.AtomicOutput;
+import io.diffmix.core.io.OutputLock;
 import io.diffmix.core.model.SavedModels;
 import io.diffmix.core.registry.Registry;
 import java.nio.file.Path;
@@ -49,6 +50,12 @@ public final class FitCommand implements Callable<Integer> {
     int n = ConfigInput.threads(threads);
     Registry registry = common.registry(spec.commandLine().getErr(), in.pluginsKey());
     ExperimentSpec exp = ExperimentSpec.parse(in.root(), in.source(), registry);
+    try (OutputLock lock = OutputClaim.of(model)) {
+      return fitAndSave(in, exp, n);
+    }
+  }
+
+  private int fitAndSave(ConfigInput in, ExperimentSpec exp, int n) throws java.io.IOException {
     Instant started = Instant.now();
     ExperimentRunner.Fit fit;
     try (StagedProgress progress = new StagedProgress(spec.commandLine().getErr(), common.quiet)) {

@@ -9,6 +9,7 @@ import io.diffmix.core.experiment.ExperimentRunner;
 import io.diffmix.core.experiment.ExperimentSpec;
 import io.diffmix.core.experiment.ReportText;
 import io.diffmix.core.experiment.RunWriter;
+import io.diffmix.core.io.OutputLock;
 import io.diffmix.cli.plots.Plots;
 import io.diffmix.core.registry.Registry;
 import java.util.Map;
@@ -102,12 +103,14 @@ public class RunCommand implements Callable<Integer> {
     Path dir = out != null ? out : Path.of("runs", preset != null ? preset : stem(config));
 
     ExperimentRunner.Outcome outcome;
-    try (StagedProgress progress = new StagedProgress(err, common.quiet)) {
-      outcome = ExperimentRunner.run(exp, n, msg -> progress.message("diffmix: " + msg), progress);
+    Map<String, byte[]> plots;
+    try (OutputLock lock = OutputClaim.of(dir)) {
+      try (StagedProgress progress = new StagedProgress(err, common.quiet)) {
+        outcome = ExperimentRunner.run(exp, n, msg -> progress.message("diffmix: " + msg), progress);
+      }
+      plots = Plots.forRun(outcome.report(), outcome.samples(), outcome.reference(), outcome.truth());
+      RunWriter.write(outcome, dir, plots);
     }
-    Map<String, byte[]> plots = Plots.forRun(outcome.report(), outcome.samples(), outcome.reference(),
-        outcome.truth());
-    RunWriter.write(outcome, dir, plots);
     outw.print(ReportText.summary(outcome.report()));
     outw.println("wrote " + dir.resolve("report.json") + ", report.md, samples.npy, " + String.join(", ", plots.keySet()));
     outw.flush();

@@ -15,6 +15,7 @@ import io.diffmix.core.experiment.StartingPoints;
 import io.diffmix.core.io.AtomicOutput;
 import io.diffmix.core.io.Npy;
 import io.diffmix.core.io.NpyReader;
+import io.diffmix.core.io.OutputLock;
 import io.diffmix.core.model.SavedModels;
 import io.diffmix.core.parallel.Parallel;
 import io.diffmix.core.random.RandomStreams;
@@ -93,8 +94,9 @@ public final class SampleCommand implements Callable<Integer> {
         Set.of());
     double[] times = GridCheck.times(grid.instance(), schedule, loaded.moments(), source + ": grid");
     int rows = count != null ? count : config.path("generate").asInt(10_000);
-    if (rows < 1) {
-      throw new BadInputException("--count " + rows + ": valid: at least 1");
+    if (rows < ExperimentSpec.MIN_GENERATE || rows > ExperimentSpec.MAX_ROWS) {
+      throw new BadInputException("--count " + rows + ": out of range; valid: " + ExperimentSpec.MIN_GENERATE
+          + " to " + ExperimentSpec.MAX_ROWS + ", as the config's generate");
     }
     StartingPoints start;
     if (init != null) {
@@ -108,6 +110,14 @@ public final class SampleCommand implements Callable<Integer> {
       start = Prior.at(schedule, times[0], loaded.moments());
     }
     long sd = seed != null ? seed : config.path("seed").asLong(0);
+    try (OutputLock lock = OutputClaim.of(out)) {
+      sampleAndWrite(s, loaded, schedule, times, start, rows, sd, n);
+    }
+    return 0;
+  }
+
+  private void sampleAndWrite(Component<Sampler> s, SavedModels.Loaded loaded, Schedule schedule, double[] times,
+      StartingPoints start, int rows, long sd, int n) throws java.io.IOException {
     SamplingRun.Result result;
     long t0 = System.nanoTime();
     try (Parallel par = new Parallel(n); StagedProgress progress = new StagedProgress(spec.commandLine().getErr(),
@@ -123,6 +133,5 @@ public final class SampleCommand implements Callable<Integer> {
         "sampled %d points with %s (%d score evaluations each) in %.3f s; wrote %s%n", rows, s.name(), result.nfe(),
         seconds, out);
     spec.commandLine().getOut().flush();
-    return 0;
   }
 }

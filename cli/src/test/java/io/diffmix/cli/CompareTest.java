@@ -19,7 +19,7 @@ class CompareTest {
   private Path grid() throws IOException {
     String grid = "{\"base\": " + Cli.smallConfig().replace("\"train\": 3000", "\"train\": 1500") + ","
         + " \"axes\": {\"grid.kappa\": [0.15, 0.3], \"grid.t1\": [0.001, -1]},"
-        + " \"seeds\": 2}";
+        + " \"seeds\": 2, \"expected_failures\": [{\"grid.t1\": -1}]}";
     Path file = dir.resolve("grid.json");
     Files.writeString(file, grid);
     return file;

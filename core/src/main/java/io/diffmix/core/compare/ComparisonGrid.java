@@ -12,18 +12,26 @@ import java.util.Map;
 
 /**
  * A comparison grid, GRID.json: a {@code base} config, {@code axes} from a dotted config key to a list of values,
- * and {@code seeds}, a list or a count starting at the base seed (design.md, "Comparison grids").
+ * {@code seeds}, a list or a count starting at the base seed, and optionally {@code expected_failures}, the cells
+ * that are meant to fail.
  *
  * <pre>{@code
  * {"base": {...a run config...},
  *  "axes": {"learner": [{"type": "exact"}, {"type": "piecewise-polynomial"}], "sampler.type": ["paper-ve"]},
- *  "seeds": 3}
+ *  "seeds": 3,
+ *  "expected_failures": [{"learner": {"type": "piecewise-polynomial"}}]}
  * }</pre>
  *
  * A value is applied like {@code --set}: setting a component's {@code type}, or the component itself,
  * replaces the whole component.
  */
-public record ComparisonGrid(ObjectNode base, Map<String, List<JsonNode>> axes, List<Long> seeds) {
+public record ComparisonGrid(ObjectNode base, Map<String, List<JsonNode>> axes, List<Long> seeds,
+    List<Map<String, JsonNode>> expectedFailures) {
+  private static final List<String> KEYS = List.of("base", "axes", "seeds", "expected_failures");
+
+  public ComparisonGrid {
+    expectedFailures = List.copyOf(expectedFailures);
+  }
 
   /** One cell: a value per axis, in axis order, with its position in the grid. */
   public record Cell(int index, Map<String, JsonNode> values) {
@@ -42,8 +50,8 @@ public record ComparisonGrid(ObjectNode base, Map<String, List<JsonNode>> axes, 
     }
     for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
       String k = it.next();
-      if (!List.of("base", "axes", "seeds").contains(k)) {
-        throw new BadInputException(source + ": unknown key '" + k + "'; valid: base, axes, seeds");
+      if (!KEYS.contains(k)) {
+        throw new BadInputException(source + ": unknown key '" + k + "'; valid: " + String.join(", ", KEYS));
       }
     }
     JsonNode base = root.get("base");
@@ -64,7 +72,13 @@ public record ComparisonGrid(ObjectNode base, Map<String, List<JsonNode>> axes, 
         throw new BadInputException(source + ": axes.seed: vary the seed with \"seeds\", not as an axis");
       }
       List<JsonNode> values = new ArrayList<>();
-      e.getValue().forEach(values::add);
+      for (JsonNode v : e.getValue()) {
+        if (values.contains(v)) {
+          throw new BadInputException(source + ": axes." + e.getKey() + ": the value " + v + " is listed twice; "
+              + "valid: each value once (vary the seed with \"seeds\")");
+        }
+        values.add(v);
+      }
       axes.put(e.getKey(), values);
     }
     long baseSeed = base.path("seed").asLong(0);
@@ -93,7 +107,61 @@ public record ComparisonGrid(ObjectNode base, Map<String, List<JsonNode>> axes, 
     } else {
       throw new BadInputException(source + ": seeds: expected a count or a list of integers, got " + s);
     }
-    return new ComparisonGrid((ObjectNode) base, axes, seeds);
+    return new ComparisonGrid((ObjectNode) base, axes, seeds, expectedFailures(root.get("expected_failures"),
+        axes, source));
+  }
+
+  /**
+   * {@code expected_failures}: a list of partial cells, each an object from axis keys to one of their values. A cell
+   * that matches every entry of one of them is expected to fail; its failure is recorded like any other, but it
+   * is neither bad input nor an error of the grid.
+   */
+  private static List<Map<String, JsonNode>> expectedFailures(JsonNode node, Map<String, List<JsonNode>> axes,
+      String source) {
+    List<Map<String, JsonNode>> out = new ArrayList<>();
+    if (node == null || node.isNull()) {
+      return out;
+    }
+    String where = source + ": expected_failures";
+    if (!node.isArray()) {
+      throw new BadInputException(where + ": expected a list of objects from axis keys to values, such as "
+          + "[{\"learner.degree\": 13}]");
+    }
+    for (JsonNode item : node) {
+      if (!item.isObject() || item.isEmpty()) {
+        throw new BadInputException(where + ": " + item + " is not an object from axis keys to values");
+      }
+      Map<String, JsonNode> match = new LinkedHashMap<>();
+      for (Iterator<Map.Entry<String, JsonNode>> it = item.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        List<JsonNode> values = axes.get(e.getKey());
+        if (values == null) {
+          throw new BadInputException(where + ": '" + e.getKey() + "' is not an axis; valid: "
+              + String.join(", ", axes.keySet()));
+        }
+        if (!values.contains(e.getValue())) {
+          throw new BadInputException(where + ": " + e.getKey() + " = " + e.getValue() + " is not one of the "
+              + "axis's values " + values);
+        }
+        match.put(e.getKey(), e.getValue());
+      }
+      out.add(match);
+    }
+    return out;
+  }
+
+  /** Whether the grid marks this cell as expected to fail. */
+  public boolean expectedToFail(Cell cell) {
+    for (Map<String, JsonNode> match : expectedFailures) {
+      boolean all = true;
+      for (Map.Entry<String, JsonNode> e : match.entrySet()) {
+        all &= e.getValue().equals(cell.values().get(e.getKey()));
+      }
+      if (all) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Every cell, in grid order: the first axis varies slowest. */

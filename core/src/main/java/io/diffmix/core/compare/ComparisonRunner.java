@@ -3,9 +3,11 @@ package io.diffmix.core.compare;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.diffmix.core.config.BadInputException;
+import io.diffmix.core.config.Component;
 import io.diffmix.core.config.Json;
 import io.diffmix.core.experiment.ExperimentRunner;
 import io.diffmix.core.experiment.ExperimentSpec;
+import io.diffmix.core.experiment.Provenance;
 import io.diffmix.core.registry.Registry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +17,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,16 +50,38 @@ public final class ComparisonRunner {
         new ComparisonJob(grid, source, registry, List.of(), threads, Map.of(), log), results, progress);
   }
 
-  /** Runs what is left of the job's grid on {@code engine} and returns every row, old and new. */
+  /**
+   * Runs what is left of the job's grid on {@code engine} and returns every row of the grid, old and new.
+   *
+   * <p>First every cell and seed is validated as a run config: a cell that is bad input, and is not marked in
+   * {@code expected_failures}, stops the grid before any cell runs. A stored row is reused only when its
+   * {@code config_sha256} is that of the pair's resolved config now, versions included; a stale row is dropped
+   * from the log and its pair runs again.
+   */
   public static List<ObjectNode> run(ComparisonEngine engine, ComparisonJob job, Path results, Progress progress)
       throws IOException {
     ComparisonGrid grid = job.grid();
-    List<ComparisonGrid.Cell> cells = grid.cells();
-    int total = cells.size() * grid.seeds().size();
+    Map<String, String> current = currentHashes(grid, job.source(), job.registry());
+    int total = current.size();
     try (ResultsLog out = ResultsLog.open(results)) {
       Set<String> done = new HashSet<>();
+      List<ObjectNode> keep = new ArrayList<>();
+      int stale = 0;
       for (ObjectNode row : out.rows()) {
-        done.add(key(row.get("cell"), row.get("seed").asLong()));
+        String k = key(row.get("cell"), row.path("seed").asLong());
+        String now = current.get(k);
+        if (now == null) {
+          keep.add(row); // a pair of another version of the grid: not in this table, kept for when it returns
+        } else if (now.equals(row.path("config_sha256").asText()) && done.add(k)) {
+          keep.add(row);
+        } else {
+          stale++;
+        }
+      }
+      if (stale > 0) {
+        out.replaceAll(keep);
+        job.log().accept("recomputing " + stale + " stale row" + (stale == 1 ? "" : "s") + " of " + results
+            + ": their config is no longer the grid's");
       }
       if (!done.isEmpty()) {
         job.log().accept("resuming: " + done.size() + " of " + total + " cells and seeds already in " + results);
@@ -73,8 +98,62 @@ public final class ComparisonRunner {
         progress.cellDone(++count[0], total,
             row.get("cell") + " seed " + row.get("seed") + ": " + row.get("status").asText());
       });
-      return out.rows();
+      List<ObjectNode> rows = new ArrayList<>();
+      for (ObjectNode row : out.rows()) {
+        if (current.containsKey(key(row.get("cell"), row.path("seed").asLong()))) {
+          rows.add(row);
+        }
+      }
+      return rows;
     }
+  }
+
+  /**
+   * The {@code config_sha256} of every pair of the grid, by {@link #key}, in grid order; throws bad input for the
+   * first pair whose config is invalid, unless the grid expects its cell to fail.
+   */
+  static Map<String, String> currentHashes(ComparisonGrid grid, String source, Registry registry) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (ComparisonGrid.Cell cell : grid.cells()) {
+      for (long seed : grid.seeds()) {
+        ObjectNode config = grid.config(cell, seed);
+        String sha;
+        try {
+          sha = configSha256(ExperimentSpec.parse(config, source + " cell " + cell.json(), registry));
+        } catch (BadInputException e) {
+          if (!grid.expectedToFail(cell)) {
+            throw new BadInputException(e.getMessage() + " (no cell has run; mark the cell in expected_failures "
+                + "if it is meant to fail)", e);
+          }
+          sha = unparsedSha256(config);
+        }
+        out.put(key(cell.json(), seed), sha);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The identity of what a pair computes: its resolved config with every default, the diffmix version and the
+   * version of every plugin it uses. Jar paths are left out, so that a Spark executor computes the same hash.
+   */
+  public static String configSha256(ExperimentSpec spec) {
+    ObjectNode id = Json.MAPPER.createObjectNode();
+    id.set("config", spec.resolvedJson());
+    id.put("diffmix", Provenance.version());
+    ObjectNode plugins = id.putObject("plugins");
+    for (Component<?> c : spec.components()) {
+      plugins.put(c.family() + ":" + c.name(), c.origin() == null ? "unknown" : c.origin().version());
+    }
+    return sha256(id);
+  }
+
+  /** The identity of a pair whose config does not parse: the config as given, and the diffmix version. */
+  static String unparsedSha256(ObjectNode config) {
+    ObjectNode id = Json.MAPPER.createObjectNode();
+    id.set("config", config);
+    id.put("diffmix", Provenance.version());
+    return sha256(id);
   }
 
   /** The pairs of the grid whose key is not in {@code done}, in grid order. */
@@ -102,11 +181,11 @@ public final class ComparisonRunner {
     ObjectNode row = Json.MAPPER.createObjectNode();
     row.set("cell", cell);
     row.put("seed", seed);
-    row.put("config_sha256", sha256(config));
+    row.put("config_sha256", unparsedSha256(config));
     long t0 = System.nanoTime();
     try {
       ExperimentSpec spec = ExperimentSpec.parse(config, source + " cell " + cell, registry);
-      row.put("config_sha256", sha256(spec.resolvedJson()));
+      row.put("config_sha256", configSha256(spec));
       ExperimentRunner.Outcome outcome = ExperimentRunner.run(spec, threads, msg -> {});
       JsonNode report = outcome.report();
       row.put("status", "ok");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.diffmix.core.config.BadInputException;
 import io.diffmix.core.config.Json;
+import io.diffmix.core.io.AtomicOutput;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -23,7 +24,7 @@ import java.util.List;
  */
 public final class ResultsLog implements AutoCloseable {
   private final Path file;
-  private final FileChannel channel;
+  private FileChannel channel;
   private final List<ObjectNode> rows;
 
   private ResultsLog(Path file, FileChannel channel, List<ObjectNode> rows) {
@@ -68,6 +69,27 @@ public final class ResultsLog implements AutoCloseable {
     return new ResultsLog(file, ch, rows);
   }
 
+  /**
+   * Replaces the whole log with {@code keep}, atomically (a hidden file beside it, then a rename), and goes on
+   * appending to the new file.
+   */
+  public void replaceAll(List<ObjectNode> keep) throws IOException {
+    StringBuilder text = new StringBuilder();
+    for (ObjectNode row : keep) {
+      text.append(line(row));
+    }
+    channel.close();
+    AtomicOutput.writeFile(file, os -> os.write(text.toString().getBytes(StandardCharsets.UTF_8)));
+    channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+    rows.clear();
+    rows.addAll(keep);
+  }
+
+  private static String line(ObjectNode row) throws IOException {
+    return Json.MAPPER.writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
+        .writeValueAsString(row) + "\n";
+  }
+
   /** The rows read at open and appended since. */
   public List<ObjectNode> rows() {
     return List.copyOf(rows);
@@ -75,8 +97,7 @@ public final class ResultsLog implements AutoCloseable {
 
   /** Appends one row as one line, and forces it to disk. */
   public void append(ObjectNode row) throws IOException {
-    byte[] line = (Json.MAPPER.writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
-        .writeValueAsString(row) + "\n").getBytes(StandardCharsets.UTF_8);
+    byte[] line = line(row).getBytes(StandardCharsets.UTF_8);
     ByteBuffer buf = ByteBuffer.wrap(line);
     while (buf.hasRemaining()) {
       channel.write(buf);

@@ -71,6 +71,12 @@ public record ExperimentSpec(
     return k;
   }
 
+  /** The most rows of any sample a config may ask for: train, reference, generate, or sample's --count. */
+  public static final int MAX_ROWS = 100_000_000;
+
+  /** The fewest points to generate: every sample metric needs two. */
+  public static final int MIN_GENERATE = 2;
+
   /**
    * Validates a config tree.
    *
@@ -94,9 +100,9 @@ public record ExperimentSpec(
           + String.join(", ", registry.availableNames(Family.TARGET)));
     }
     Component<Target> target = component(o.get("target"), Family.TARGET, "target", null, source, registry, Set.of());
-    int train = (int) integer(o, "train", 50_000, 1, 100_000_000, source);
-    int reference = (int) integer(o, "reference", 10_000, 2, 100_000_000, source);
-    int generate = (int) integer(o, "generate", 10_000, 2, 100_000_000, source);
+    int train = (int) integer(o, "train", 50_000, 1, MAX_ROWS, source);
+    int reference = (int) integer(o, "reference", 10_000, 2, MAX_ROWS, source);
+    int generate = (int) integer(o, "generate", 10_000, MIN_GENERATE, MAX_ROWS, source);
     Component<Schedule> schedule = component(o.get("schedule"), Family.SCHEDULE, "schedule", "ve", source, registry,
         Set.of());
     Component<TimeGrid> grid = component(o.get("grid"), Family.GRID, "grid", "paper", source, registry, Set.of());
