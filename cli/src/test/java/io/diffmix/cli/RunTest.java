@@ -59,8 +59,11 @@ class RunTest {
     assertThat(Files.readString(out.resolve("report.md"))).contains("| metric").contains("floor ± sd");
     try (var files = Files.list(out)) {
       assertThat(files.map(p -> p.getFileName().toString()))
-          .containsExactlyInAnyOrder("report.json", "report.md", "samples.npy", "scatter.png");
+          .containsExactlyInAnyOrder("report.json", "report.md", "samples.npy", "scatter.png", ".diffmix-outputs");
     }
+    // the manifest names what this run wrote, so that a rerun can remove what it does not write again
+    assertThat(Files.readAllLines(out.resolve(".diffmix-outputs")))
+        .containsExactly("report.json", "report.md", "samples.npy", "scatter.png");
     assertThat(Files.readString(out.resolve("report.md"))).contains("![scatter](scatter.png)");
     java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(out.resolve("scatter.png").toFile());
     assertThat(png.getWidth()).isEqualTo(800);

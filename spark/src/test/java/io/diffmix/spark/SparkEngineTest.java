@@ -99,6 +99,9 @@ class SparkEngineTest {
   @Timeout(value = 5, unit = TimeUnit.MINUTES)
   void aFailingCellIsOneFailedRow() throws IOException {
     Path grid = grid("failing.json", "{\"grid.kappa\": [0.2, -1]}", 1);
+    // marked as meant to fail; unmarked, the invalid kappa would stop the grid before any cell runs
+    Files.writeString(grid, Files.readString(grid).replace("\"seeds\": 1}",
+        "\"seeds\": 1, \"expected_failures\": [{\"grid.kappa\": -1}]}"));
     Path out = dir.resolve("out");
     Result s = compare(grid.toString(), "--out", out.toString(), "--quiet", "--engine", "spark",
         "--master", "local[2]");
