@@ -78,7 +78,7 @@ public final class CompareCommand implements Callable<Integer> {
     var pluginsKey = grid.base().get("plugins");
     Path extra = pluginsKey != null && pluginsKey.isTextual() ? Path.of(pluginsKey.asText()) : null;
     Registry registry = common.registry(err, extra);
-    try (OutputLock lock = OutputClaim.of(out)) {
+    try (OutputLock lock = OutputClaim.of("--out", out, OutputClaim.Kind.FOLDER)) {
       AtomicOutput.removeLeftoversIn(out);
       return runGrid(grid, registry, eng, options, extra);
     }

@@ -85,6 +85,12 @@ public final class EvaluateCommand implements Callable<Integer> {
     if (floorPairs < 10) {
       throw new BadInputException("--floor-pairs " + floorPairs + ": valid: at least 10");
     }
+    try (OutputLock lock = out == null ? null : OutputClaim.of("--out", out, OutputClaim.Kind.FILE)) {
+      return evaluate(outw, n);
+    }
+  }
+
+  private int evaluate(PrintWriter outw, int n) throws java.io.IOException {
     Samples generated = NpyReader.read(samples);
     if (generated.rows() < ExperimentSpec.MIN_GENERATE) {
       throw new BadInputException("--samples: " + samples + " has " + generated.rows() + " row; every sample "
@@ -116,9 +122,7 @@ public final class EvaluateCommand implements Callable<Integer> {
           NpyReader.read(against.reference), seed, floorPairs, n, ve);
     }
     if (out != null) {
-      try (OutputLock lock = OutputClaim.of(out)) {
-        AtomicOutput.writeFile(out, os -> os.write(Json.MAPPER.writeValueAsBytes(result)));
-      }
+      AtomicOutput.writeFile(out, os -> os.write(Json.MAPPER.writeValueAsBytes(result)));
     }
     outw.print(ReportText.summary(result));
     outw.flush();

@@ -50,7 +50,7 @@ public final class FitCommand implements Callable<Integer> {
     int n = ConfigInput.threads(threads);
     Registry registry = common.registry(spec.commandLine().getErr(), in.pluginsKey());
     ExperimentSpec exp = ExperimentSpec.parse(in.root(), in.source(), registry);
-    try (OutputLock lock = OutputClaim.of(model)) {
+    try (OutputLock lock = OutputClaim.of("--model", model, OutputClaim.Kind.FILE)) {
       return fitAndSave(in, exp, n);
     }
   }

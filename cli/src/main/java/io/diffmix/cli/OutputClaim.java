@@ -1,20 +1,43 @@
 package io.diffmix.cli;
 
+import io.diffmix.core.config.BadInputException;
 import io.diffmix.core.io.AtomicOutput;
 import io.diffmix.core.io.OutputLock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * What every writing command does before its work: take the output's {@link OutputLock} (a second writer stops at
- * once with exit 2), then remove what its own killed runs left beside the output.
+ * What every writing command does before its work: check that its output can be what it will write (a folder, or
+ * a file), take the output's {@link OutputLock} (a second writer stops at once with exit 2), then remove what its
+ * own killed runs left beside the output.
  */
 final class OutputClaim {
+  /** What the command writes at the output's path. */
+  enum Kind {
+    FOLDER("a folder"),
+    FILE("a file");
+
+    final String what;
+
+    Kind(String what) {
+      this.what = what;
+    }
+  }
+
   private OutputClaim() {}
 
-  /** Locks {@code output} and removes its leftovers; close the lock when the output is written. */
-  static OutputLock of(Path output) {
+  /**
+   * Checks, locks and cleans {@code output}; close the lock when the output is written.
+   *
+   * @param option the option that named it, for messages ({@code --out}, {@code --model})
+   */
+  static OutputLock of(String option, Path output, Kind kind) {
+    if (kind == Kind.FOLDER ? Files.exists(output) && !Files.isDirectory(output) : Files.isDirectory(output)) {
+      throw new BadInputException(option + " " + output + ": is " + (kind == Kind.FOLDER ? "a file" : "a folder")
+          + "; valid: " + kind.what + ", new or written by diffmix before");
+    }
     OutputLock lock = OutputLock.acquire(output);
     try {
       AtomicOutput.removeLeftovers(output);

@@ -104,7 +104,7 @@ public class RunCommand implements Callable<Integer> {
 
     ExperimentRunner.Outcome outcome;
     Map<String, byte[]> plots;
-    try (OutputLock lock = OutputClaim.of(dir)) {
+    try (OutputLock lock = OutputClaim.of("--out", dir, OutputClaim.Kind.FOLDER)) {
       try (StagedProgress progress = new StagedProgress(err, common.quiet)) {
         outcome = ExperimentRunner.run(exp, n, msg -> progress.message("diffmix: " + msg), progress);
       }

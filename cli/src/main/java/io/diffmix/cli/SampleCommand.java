@@ -39,6 +39,9 @@ import picocli.CommandLine.Option;
     description = {"Draws points from a saved model (.dmx) and writes them as .npy.",
       "The schedule, grid and sampler are the fitted config's unless --sampler or --set changes them."})
 public final class SampleCommand implements Callable<Integer> {
+  /** The keys of the saved config that sampling may change: what the fitted model does not depend on. */
+  static final List<String> SETTABLE = List.of("sampler", "grid", "schedule", "generate", "seed");
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--model", required = true, paramLabel = "M.dmx", description = "The saved model.")
@@ -81,6 +84,14 @@ public final class SampleCommand implements Callable<Integer> {
     if (sampler != null) {
       Overrides.set(config, "sampler.type", JsonNodeFactory.instance.textNode(sampler));
     }
+    for (String set : sets) {
+      String key = set.indexOf('=') > 0 ? set.substring(0, set.indexOf('=')) : set;
+      String top = key.contains(".") ? key.substring(0, key.indexOf('.')) : key;
+      if (!SETTABLE.contains(top)) {
+        throw new BadInputException("--set " + key + ": a saved model's " + top + " cannot change without "
+            + "refitting; valid: " + String.join(", ", SETTABLE) + " and their keys (use diffmix fit for the rest)");
+      }
+    }
     Overrides.apply(config, sets);
     String source = model + " config";
     Schedule schedule = ExperimentSpec.<io.diffmix.core.spi.ScheduleFactory<?>, Schedule>component(
@@ -110,7 +121,7 @@ public final class SampleCommand implements Callable<Integer> {
       start = Prior.at(schedule, times[0], loaded.moments());
     }
     long sd = seed != null ? seed : config.path("seed").asLong(0);
-    try (OutputLock lock = OutputClaim.of(out)) {
+    try (OutputLock lock = OutputClaim.of("--out", out, OutputClaim.Kind.FILE)) {
       sampleAndWrite(s, loaded, schedule, times, start, rows, sd, n);
     }
     return 0;
