@@ -47,7 +47,8 @@ public final class CompareCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
   Path out;
 
-  @Option(names = "--threads", paramLabel = "N", description = "Worker threads per run (default: all cores).")
+  @Option(names = "--threads", paramLabel = "N", description = "Worker threads per run (default: one per run, "
+      + "with as many runs at once as cores; with N, cores / N runs at once).")
   Integer threads;
 
   @Option(names = "--engine", paramLabel = "NAME", defaultValue = "local",
@@ -59,6 +60,8 @@ public final class CompareCommand implements Callable<Integer> {
   String master;
 
   @Mixin CommonOptions common;
+
+  @Mixin FloorCacheOption floorCache;
 
   @Override
   public Integer call() throws Exception {
@@ -75,6 +78,11 @@ public final class CompareCommand implements Callable<Integer> {
       options.put("master", master);
     }
     ComparisonGrid grid = ComparisonGrid.parse(Json.read(gridFile), gridFile.toString());
+    if (floorCache.noCache) {
+      // carried by every cell's config, so that spark's executors skip their cache too; the rows' identity
+      // (config_sha256) leaves floor_cache out
+      grid.base().put("floor_cache", false);
+    }
     var pluginsKey = grid.base().get("plugins");
     Path extra = pluginsKey != null && pluginsKey.isTextual() ? Path.of(pluginsKey.asText()) : null;
     Registry registry = common.registry(err, extra);
@@ -95,7 +103,7 @@ public final class CompareCommand implements Callable<Integer> {
             if (!common.quiet) {
               progress.message("diffmix: " + msg);
             }
-          });
+          }, floorCache.cache(err));
       rows = ComparisonRunner.run(eng, job, out.resolve("results.jsonl"),
           (done, total, what) -> progress.step(done, total));
     }

@@ -75,6 +75,8 @@ public final class EvaluateCommand implements Callable<Integer> {
 
   @Mixin CommonOptions common;
 
+  @Mixin FloorCacheOption floorCache;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter outw = spec.commandLine().getOut();
@@ -107,7 +109,7 @@ public final class EvaluateCommand implements Callable<Integer> {
       Registry registry = common.registry(spec.commandLine().getErr(),
           pluginsKey != null && pluginsKey.isTextual() ? Path.of(pluginsKey.asText()) : null);
       ExperimentSpec exp = ExperimentSpec.parse(root, against.config.toString(), registry);
-      result = Evaluation.againstConfig(exp, generated, n);
+      result = Evaluation.againstConfig(exp, generated, n, floorCache.cache(spec.commandLine().getErr()));
     } else {
       if (!sets.isEmpty()) {
         throw new BadInputException("--set applies to --config, not to --reference");

@@ -62,6 +62,8 @@ public class RunCommand implements Callable<Integer> {
 
   @Mixin CommonOptions common;
 
+  @Mixin FloorCacheOption floorCache;
+
   /** Presets' names for picocli's completion and help. */
   static final class PresetNames extends ArrayList<String> {
     private static final long serialVersionUID = 1L;
@@ -106,7 +108,8 @@ public class RunCommand implements Callable<Integer> {
     Map<String, byte[]> plots;
     try (OutputLock lock = OutputClaim.of("--out", dir, OutputClaim.Kind.FOLDER)) {
       try (StagedProgress progress = new StagedProgress(err, common.quiet)) {
-        outcome = ExperimentRunner.run(exp, n, msg -> progress.message("diffmix: " + msg), progress);
+        outcome = ExperimentRunner.run(exp, n, msg -> progress.message("diffmix: " + msg), progress,
+            floorCache.cache(err));
       }
       plots = Plots.forRun(outcome.report(), outcome.samples(), outcome.reference(), outcome.truth());
       RunWriter.write(outcome, dir, plots);

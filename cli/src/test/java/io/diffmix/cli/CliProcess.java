@@ -17,6 +17,9 @@ final class CliProcess {
     cmd.add("-Xmx1g");
     cmd.add("--add-modules");
     cmd.add("jdk.incubator.vector");
+    if (System.getProperty("diffmix.cache") != null) {
+      cmd.add("-Ddiffmix.cache=" + System.getProperty("diffmix.cache"));
+    }
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
     cmd.add(Diffmix.class.getName());

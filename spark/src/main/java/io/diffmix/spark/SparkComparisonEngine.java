@@ -137,6 +137,14 @@ public final class SparkComparisonEngine implements ComparisonEngine {
     }
   }
 
+  /**
+   * The floors of this executor's tasks: its machine's floor cache, so that the cells of a grid that run here
+   * compute each distinct floor once. A config with {@code "floor_cache": false} (compare --no-cache) skips it.
+   */
+  private static final io.diffmix.core.experiment.FloorCache EXECUTOR_FLOORS =
+      io.diffmix.core.experiment.FloorCache.at(io.diffmix.core.experiment.FloorCache.defaultFolder(),
+          msg -> System.err.println("diffmix: warning: " + msg));
+
   /** Runs the tasks of one partition (one pair) on an executor and returns their rows as compact JSON. */
   static List<String> runPartition(Iterator<Task> it) {
     List<String> rows = new ArrayList<>();
@@ -146,7 +154,7 @@ public final class SparkComparisonEngine implements ComparisonEngine {
         ObjectNode config = (ObjectNode) Json.MAPPER.readTree(t.configJson());
         JsonNode cell = Json.MAPPER.readTree(t.cellJson());
         ObjectNode row = ComparisonRunner.runOne(config, cell, t.seed(), t.source(), registry(t.pluginDirs()),
-            t.threads(), msg -> System.err.println("diffmix: " + msg));
+            t.threads(), EXECUTOR_FLOORS, msg -> System.err.println("diffmix: " + msg));
         rows.add(compact(row));
       } catch (IOException e) {
         throw new IllegalStateException("task for cell " + t.cellJson() + " seed " + t.seed() + ": " + e, e);

@@ -1,5 +1,6 @@
 package io.diffmix.core.compare;
 
+import io.diffmix.core.experiment.FloorCache;
 import io.diffmix.core.registry.Registry;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,9 +17,11 @@ import java.util.function.Consumer;
  *     task's cpus)
  * @param options engine options, such as {@code master} for spark
  * @param log one-line messages for the user
+ * @param floorCache where the local engine's runs take their floors from (shared by all cells, so a grid computes
+ *     each distinct floor once); other engines keep one per worker
  */
 public record ComparisonJob(ComparisonGrid grid, String source, Registry registry, List<Path> pluginDirs,
-    Integer threads, Map<String, String> options, Consumer<String> log) {
+    Integer threads, Map<String, String> options, Consumer<String> log, FloorCache floorCache) {
   public ComparisonJob {
     pluginDirs = List.copyOf(pluginDirs);
     options = Map.copyOf(options);

@@ -7,6 +7,7 @@ import io.diffmix.core.config.Component;
 import io.diffmix.core.config.Json;
 import io.diffmix.core.experiment.ExperimentRunner;
 import io.diffmix.core.experiment.ExperimentSpec;
+import io.diffmix.core.experiment.FloorCache;
 import io.diffmix.core.experiment.Provenance;
 import io.diffmix.core.registry.Registry;
 import java.io.IOException;
@@ -47,7 +48,8 @@ public final class ComparisonRunner {
   public static List<ObjectNode> run(ComparisonGrid grid, String source, Registry registry, Path results,
       int threads, Consumer<String> log, Progress progress) throws IOException {
     return run(new LocalComparisonEngine(),
-        new ComparisonJob(grid, source, registry, List.of(), threads, Map.of(), log), results, progress);
+        new ComparisonJob(grid, source, registry, List.of(), threads, Map.of(), log, FloorCache.off()), results,
+        progress);
   }
 
   /**
@@ -134,12 +136,14 @@ public final class ComparisonRunner {
   }
 
   /**
-   * The identity of what a pair computes: its resolved config with every default, the diffmix version and the
-   * version of every plugin it uses. Jar paths are left out, so that a Spark executor computes the same hash.
+   * The identity of what a pair computes: its resolved config with every default (but {@code floor_cache}), the
+   * diffmix version and the version of every plugin it uses. Jar paths are left out, so that a Spark executor computes the same hash.
    */
   public static String configSha256(ExperimentSpec spec) {
     ObjectNode id = Json.MAPPER.createObjectNode();
-    id.set("config", spec.resolvedJson());
+    ObjectNode config = spec.resolvedJson();
+    config.remove("floor_cache"); // where the floors come from changes none of the row's numbers
+    id.set("config", config);
     id.put("diffmix", Provenance.version());
     ObjectNode plugins = id.putObject("plugins");
     for (Component<?> c : spec.components()) {
@@ -177,7 +181,7 @@ public final class ComparisonRunner {
    * @param cell the cell's axis values, {@link ComparisonGrid.Cell#json}
    */
   public static ObjectNode runOne(ObjectNode config, JsonNode cell, long seed, String source, Registry registry,
-      int threads, Consumer<String> log) {
+      int threads, FloorCache floorCache, Consumer<String> log) {
     ObjectNode row = Json.MAPPER.createObjectNode();
     row.set("cell", cell);
     row.put("seed", seed);
@@ -186,7 +190,8 @@ public final class ComparisonRunner {
     try {
       ExperimentSpec spec = ExperimentSpec.parse(config, source + " cell " + cell, registry);
       row.put("config_sha256", configSha256(spec));
-      ExperimentRunner.Outcome outcome = ExperimentRunner.run(spec, threads, msg -> {});
+      ExperimentRunner.Outcome outcome = ExperimentRunner.run(spec, threads, msg -> {},
+          ExperimentRunner.Progress.NONE, floorCache);
       JsonNode report = outcome.report();
       row.put("status", "ok");
       row.putNull("error");

@@ -26,8 +26,15 @@ import java.util.Optional;
 public final class Evaluation {
   private Evaluation() {}
 
-  /** Evaluates against the target, seed and metrics of a config. */
+  /** Evaluates against the target, seed and metrics of a config, computing every floor. */
   public static ObjectNode againstConfig(ExperimentSpec spec, Samples generated, int threads) {
+    return againstConfig(spec, generated, threads, FloorCache.off());
+  }
+
+  /** As above, with the floors that {@code floorCache} holds taken from it: a run's floors serve its evaluation. */
+  public static ObjectNode againstConfig(ExperimentSpec spec, Samples generated, int threads,
+      FloorCache floorCache) {
+    FloorCache cache = spec.floorCache() ? floorCache : FloorCache.off();
     Target target = spec.target().instance();
     if (generated.dim() != target.dim()) {
       throw new BadInputException("--samples: points of dimension " + generated.dim() + ", but target '"
@@ -44,10 +51,12 @@ public final class Evaluation {
           streams.child("metrics"), parallel);
       ObjectNode out = JsonNodeFactory.instance.objectNode();
       out.put("diffmix_version", Provenance.version());
-      out.set("provenance", Provenance.of(spec, threads, started, Provenance.sha256(data.train(), data.reference())));
+      String dataSha256 = Provenance.sha256(data.train(), data.reference());
+      out.set("provenance", Provenance.of(spec, threads, started, dataSha256));
       out.set("data", dataBlock(generated, data.reference()));
       out.set("metrics", ReportMetrics.toJson(suite.evaluate(generated, Optional.empty()),
-          suite.floors(target, data, generated.rows(), spec.floorPairs())));
+          suite.floors(target, data, generated.rows(), spec.floorPairs(), cache,
+              FloorKey.of(spec, dataSha256, generated.rows(), data.reference().rows(), grid))));
       return out;
     }
   }

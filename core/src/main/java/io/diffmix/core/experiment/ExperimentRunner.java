@@ -96,7 +96,18 @@ public final class ExperimentRunner {
   }
 
   public static Outcome run(ExperimentSpec spec, int threads, Consumer<String> log, Progress progress) {
+    return run(spec, threads, log, progress, FloorCache.off());
+  }
+
+  /**
+   * A whole run, taking its floors from {@code cache} where it holds them (unless the config's
+   * {@code floor_cache} is false); provenance's {@code floor_cache} says which floors came from it.
+   */
+  public static Outcome run(ExperimentSpec spec, int threads, Consumer<String> log, Progress progress,
+      FloorCache floorCache) {
+    FloorCache cache = spec.floorCache() ? floorCache : FloorCache.off();
     Instant started = Instant.now();
+    long runStart = System.nanoTime();
     RandomStreams streams = new RandomStreams(spec.seed());
     try (Parallel parallel = new Parallel(threads)) {
       Target target = spec.target().instance();
@@ -128,13 +139,22 @@ public final class ExperimentRunner {
       MetricSuite suite = new MetricSuite(spec.metrics(), data.reference(), truth, schedule, grid,
           streams.child("metrics"), parallel);
       log.accept("evaluating " + spec.metrics().size() + " metrics with " + spec.floorPairs() + " floor pairs");
-      Map<String, MetricSuite.Floor> floors = suite.floors(target, data, spec.generate(), spec.floorPairs());
-      Map<String, MetricSuite.Outcome> metrics = suite.evaluate(learned.samples(), Optional.of(fitted.model()));
+      String dataSha256 = Provenance.sha256(data.train(), data.reference());
+      t0 = System.nanoTime();
+      Map<String, MetricSuite.Floor> floors = suite.floors(target, data, spec.generate(), spec.floorPairs(), cache,
+          FloorKey.of(spec, dataSha256, spec.generate(), data.reference().rows(), grid));
+      double floorSeconds = seconds(t0);
+      t0 = System.nanoTime();
+      Map<String, Double> perMetric = new java.util.LinkedHashMap<>();
+      Map<String, MetricSuite.Outcome> metrics = suite.evaluate(learned.samples(), Optional.of(fitted.model()),
+          perMetric);
+      double metricSeconds = seconds(t0);
 
       ObjectNode report = JsonNodeFactory.instance.objectNode();
       report.put("diffmix_version", Provenance.version());
-      report.set("provenance", Provenance.of(spec, threads, started,
-          Provenance.sha256(data.train(), data.reference())));
+      ObjectNode provenance = Provenance.of(spec, threads, started, dataSha256);
+      provenance.set("floor_cache", cacheBlock(cache, floors));
+      report.set("provenance", provenance);
       ObjectNode d = report.putObject("data");
       d.put("dim", target.dim());
       d.put("train", data.train().rows());
@@ -148,6 +168,12 @@ public final class ExperimentRunner {
       fitted.summary().forEach((k, v) -> l.set(k, io.diffmix.core.config.Json.MAPPER.valueToTree(v)));
       report.set("sampler", samplerBlock(spec, learned, sampleSeconds, samplerTimes));
       report.set("metrics", ReportMetrics.toJson(metrics, floors));
+      ObjectNode timing = report.putObject("timing");
+      timing.put("fit_seconds", fitSeconds);
+      timing.put("sample_seconds", sampleSeconds);
+      timing.put("floor_seconds", floorSeconds);
+      timing.put("metrics_seconds", metricSeconds);
+      perMetric.forEach((name, sec) -> timing.with("per_metric_seconds").put(name, sec));
 
       if (spec.oracle()) {
         ScoreModel exact = truth.orElseThrow().exactScore();
@@ -159,10 +185,28 @@ public final class ExperimentRunner {
         double oracleSeconds = seconds(t0);
         ObjectNode o = report.putObject("oracle");
         o.set("sampler", samplerBlock(spec, oracle, oracleSeconds, samplerTimes));
-        o.set("metrics", ReportMetrics.toJson(suite.evaluate(oracle.samples(), Optional.of(exact)), floors));
+        t0 = System.nanoTime();
+        Map<String, Double> oraclePerMetric = new java.util.LinkedHashMap<>();
+        o.set("metrics", ReportMetrics.toJson(suite.evaluate(oracle.samples(), Optional.of(exact), oraclePerMetric),
+            floors));
+        oraclePerMetric.forEach((name, sec) -> timing.with("oracle_per_metric_seconds").put(name, sec));
+        timing.put("oracle_sample_seconds", oracleSeconds);
+        timing.put("oracle_metrics_seconds", seconds(t0));
       }
+      timing.put("run_seconds", seconds(runStart));
       return new Outcome(report, learned.samples(), fitted.model(), data.reference(), truth, moments);
     }
+  }
+
+  /** Where the floors came from: the cache's folder, and which metrics' floors it held. */
+  private static ObjectNode cacheBlock(FloorCache cache, Map<String, MetricSuite.Floor> floors) {
+    ObjectNode c = JsonNodeFactory.instance.objectNode();
+    c.put("enabled", cache.enabled());
+    cache.folder().ifPresentOrElse(f -> c.put("folder", f.toString()), () -> c.putNull("folder"));
+    var hits = c.putArray("from_cache");
+    var computed = c.putArray("computed");
+    floors.forEach((name, f) -> (f.fromCache() ? hits : computed).add(name));
+    return c;
   }
 
   /** Reads {@code "init"}: a .npy of shape (generate, dim), checked before anything is computed. */

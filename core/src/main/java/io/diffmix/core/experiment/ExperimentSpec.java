@@ -47,7 +47,8 @@ public record ExperimentSpec(
     int floorPairs,
     boolean oracle,
     Optional<String> plugins,
-    Optional<String> init) {
+    Optional<String> init,
+    boolean floorCache) {
 
   /** The top-level keys and their defaults; {@code target} has none. */
   static final Map<String, String> KEYS = keys();
@@ -68,6 +69,7 @@ public record ExperimentSpec(
     k.put("oracle", "also sample with the exact score (default: true when the target has one)");
     k.put("plugins", "a folder of plugin jars to load");
     k.put("init", "a .npy file of starting points at the top time, shape (generate, dim), instead of the prior");
+    k.put("floor_cache", "reuse floors computed before, from the floor cache (default true)");
     return k;
   }
 
@@ -148,8 +150,16 @@ public record ExperimentSpec(
       }
       init = Optional.of(in.asText());
     }
+    boolean floorCache = true;
+    JsonNode fc = o.get("floor_cache");
+    if (fc != null && !fc.isNull()) {
+      if (!fc.isBoolean()) {
+        throw new BadInputException(source + ": floor_cache: expected true or false, got " + fc);
+      }
+      floorCache = fc.asBoolean();
+    }
     return new ExperimentSpec(source, seed, target, train, reference, generate, schedule, grid, learner, sampler,
-        samplerGrid, metrics, floorPairs, oracle, plugins, init);
+        samplerGrid, metrics, floorPairs, oracle, plugins, init, floorCache);
   }
 
   private static long integer(ObjectNode o, String key, long dflt, long min, long max, String source) {
@@ -257,6 +267,7 @@ public record ExperimentSpec(
     o.put("oracle", oracle);
     plugins.ifPresent(p -> o.put("plugins", p));
     init.ifPresent(p -> o.put("init", p));
+    o.put("floor_cache", floorCache);
     return o;
   }
 

@@ -57,8 +57,13 @@ public final class MetricSuite {
    *
    * @param sizeA rows of each pair's generated-like side
    * @param sizeB rows of each pair's reference-like side
+   * @param fromCache whether it came from a {@link FloorCache} instead of being computed here
    */
-  public record Floor(Map<String, double[]> byField, int pairs, int sizeA, int sizeB) {}
+  public record Floor(Map<String, double[]> byField, int pairs, int sizeA, int sizeB, boolean fromCache) {
+    Floor asCached() {
+      return new Floor(byField, pairs, sizeA, sizeB, true);
+    }
+  }
 
   /** The index-th pair of independent true samples of (about) the requested sizes. */
   @FunctionalInterface
@@ -68,6 +73,11 @@ public final class MetricSuite {
 
   /** Evaluates every metric on {@code generated}, with {@code model} for model metrics. */
   public Map<String, Outcome> evaluate(Samples generated, Optional<ScoreModel> model) {
+    return evaluate(generated, model, new LinkedHashMap<>());
+  }
+
+  /** As above, putting each metric's wall-clock seconds into {@code seconds}. */
+  public Map<String, Outcome> evaluate(Samples generated, Optional<ScoreModel> model, Map<String, Double> seconds) {
     Map<String, Outcome> out = new LinkedHashMap<>();
     for (Component<Metric> c : metrics) {
       Metric m = c.instance();
@@ -79,28 +89,77 @@ public final class MetricSuite {
         out.put(c.name(), new Outcome(null, "judges a fitted score model, and there is none here", ""));
         continue;
       }
+      long t0 = System.nanoTime();
       out.put(c.name(), new Outcome(m.evaluate(input(c, generated, reference, model)), null,
           m.primaryField().orElse("")));
+      seconds.put(c.name(), (System.nanoTime() - t0) / 1e9);
     }
     return out;
   }
 
   /** The floors of every sample metric that can run, over {@code pairs} pairs from the target. */
   public Map<String, Floor> floors(Target target, Target.TargetData data, int generated, int pairs) {
+    return floors(target, data, generated, pairs, FloorCache.off(), null);
+  }
+
+  /**
+   * As above, taking from {@code cache} each floor whose {@code key} it holds and computing only the others.
+   *
+   * @param key what the floors depend on, or null to compute every floor
+   */
+  public Map<String, Floor> floors(Target target, Target.TargetData data, int generated, int pairs,
+      FloorCache cache, FloorKey key) {
     RandomStreams floorStreams = streams.child("floors");
-    return floors((i, a, b) -> target.floorPair(i, a, b, data, floorStreams), generated, pairs);
+    return floors((i, a, b) -> target.floorPair(i, a, b, data, floorStreams), generated, pairs, cache, key);
   }
 
   /** The floors over {@code pairs} pairs from {@code source}. */
   public Map<String, Floor> floors(FloorPairs source, int generated, int pairs) {
-    List<Component<Metric>> sampleMetrics = new ArrayList<>();
+    return floors(source, generated, pairs, FloorCache.off(), null);
+  }
+
+  private Map<String, Floor> floors(FloorPairs source, int generated, int pairs, FloorCache cache, FloorKey key) {
+    if (key == null) {
+      return floorsOf(source, generated, pairs, cache, null);
+    }
+    return cache.exclusive(key.id(), () -> floorsOf(source, generated, pairs, cache, key));
+  }
+
+  private Map<String, Floor> floorsOf(FloorPairs source, int generated, int pairs, FloorCache cache, FloorKey key) {
+    Map<String, Floor> known = new LinkedHashMap<>();
+    List<Component<Metric>> toCompute = new ArrayList<>();
     for (Component<Metric> c : metrics) {
       if (c.instance().comparesSamples() && !(c.instance().needsTruth() && truth.isEmpty())) {
-        sampleMetrics.add(c);
+        Optional<Floor> hit = key == null ? Optional.empty() : cache.get(key.of(c), c.name());
+        if (hit.isPresent()) {
+          known.put(c.name(), hit.get());
+        } else {
+          toCompute.add(c);
+        }
       }
     }
+    Map<String, Floor> computed = compute(source, generated, pairs, toCompute);
+    Map<String, Floor> out = new LinkedHashMap<>();
+    for (Component<Metric> c : metrics) {
+      if (computed.containsKey(c.name())) {
+        out.put(c.name(), computed.get(c.name()));
+        if (key != null) {
+          cache.put(key.of(c), c.name(), computed.get(c.name()));
+        }
+      } else if (known.containsKey(c.name())) {
+        out.put(c.name(), known.get(c.name()));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Each metric over the same pairs. A metric's value on a pair depends on the pair and on its own stream alone,
+   * so computing a subset of the metrics gives each of them the bits it has when all are computed.
+   */
+  private Map<String, Floor> compute(FloorPairs source, int generated, int pairs, List<Component<Metric>> todo) {
     Map<String, List<Map<String, Double>>> runs = new LinkedHashMap<>();
-    if (sampleMetrics.isEmpty()) {
+    if (todo.isEmpty()) {
       return Map.of();
     }
     int[] sizes = new int[2];
@@ -108,7 +167,7 @@ public final class MetricSuite {
       Samples[] pair = source.pair(i, generated, reference.rows());
       sizes[0] = pair[0].rows();
       sizes[1] = pair[1].rows();
-      for (Component<Metric> c : sampleMetrics) {
+      for (Component<Metric> c : todo) {
         Metric.Result r = c.instance().evaluate(input(c, pair[0], pair[1], Optional.empty()));
         runs.computeIfAbsent(c.name(), k -> new ArrayList<>()).add(r.values());
       }
@@ -120,7 +179,7 @@ public final class MetricSuite {
         double[] v = list.stream().mapToDouble(m -> m.get(field)).toArray();
         byField.put(field, meanAndSd(v));
       }
-      out.put(name, new Floor(byField, pairs, sizes[0], sizes[1]));
+      out.put(name, new Floor(byField, pairs, sizes[0], sizes[1], false));
     });
     return out;
   }
