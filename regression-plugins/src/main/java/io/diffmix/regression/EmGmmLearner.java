@@ -1,5 +1,6 @@
 package io.diffmix.regression;
 
+import io.diffmix.core.config.BadInputException;
 import io.diffmix.core.config.Param;
 import io.diffmix.core.config.Params;
 import io.diffmix.core.data.Samples;
@@ -8,6 +9,7 @@ import io.diffmix.core.spi.LearnerFactory;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -15,9 +17,10 @@ import java.util.Map;
  * its closed-form noised score at every time ({@link EmGmmModel}). It has no levels; every sampler, schedule
  * and grid runs on it.
  *
- * <p>With {@code components: "bic"} the number of components is chosen from 1 to {@code k_max} by the Bayesian
- * information criterion −2 log L + (free parameters)·ln N. Each k is fitted from {@code inits} k-means++
- * seedings and keeps the best log-likelihood.
+ * <p>Each of {@code inits} EM starts is the hard assignment of the least-inertia run of {@code kmeans_inits}
+ * greedy-k-means++-seeded k-means; the start whose EM ends with the best log-likelihood wins. With
+ * {@code components} absent or {@code "bic"}, k is chosen from 1 to {@code k_max} (at most the number of rows)
+ * by the Bayesian information criterion −2 log L + (free parameters)·ln N.
  */
 public final class EmGmmLearner implements Learner {
   private final Config config;
@@ -26,13 +29,15 @@ public final class EmGmmLearner implements Learner {
    * @param components k, or 0 to choose it by BIC
    * @param kMax the largest k BIC considers
    * @param covariance "spherical", "diag" or "full"
-   * @param inits k-means++ seedings per k
+   * @param inits EM starts per k
+   * @param kmeansInits k-means runs per EM start
+   * @param kmeansRows rows k-means runs on, drawn per EM start (all when fewer)
    * @param maxIterations EM iterations at most
-   * @param tolerance stop when the mean log-likelihood improves by less than tolerance·|ℓ|
+   * @param tolerance stop when the mean log-likelihood per row changes by less than this
    * @param regCovar added to every covariance's diagonal
    */
-  public record Config(int components, int kMax, String covariance, int inits, int maxIterations, double tolerance,
-      double regCovar) {}
+  public record Config(int components, int kMax, String covariance, int inits, int kmeansInits, int kmeansRows,
+      int maxIterations, double tolerance, double regCovar) {}
 
   public EmGmmLearner(Config config) {
     this.config = config;
@@ -44,30 +49,58 @@ public final class EmGmmLearner implements Learner {
     int n = x.dim();
     List<Integer> ks = new ArrayList<>();
     if (config.components() > 0) {
+      if (config.components() > x.rows()) {
+        throw new BadInputException("learner em-gmm: components = " + config.components() + " needs at least "
+            + config.components() + " training rows, got " + x.rows() + "; valid: components <= train, or "
+            + "\"bic\"");
+      }
       ks.add(config.components());
     } else {
-      for (int k = 1; k <= config.kMax(); k++) {
+      for (int k = 1; k <= Math.min(config.kMax(), x.rows()); k++) {
         ks.add(k);
       }
     }
+    GaussianMixtureEm.Settings settings = new GaussianMixtureEm.Settings(config.covariance(), config.regCovar(),
+        config.maxIterations(), config.tolerance(), config.kmeansInits(), config.kmeansRows());
     GaussianMixtureEm.Fit best = null;
     double bestBic = Double.POSITIVE_INFINITY;
     Map<String, Double> bics = new LinkedHashMap<>();
+    List<String> warnings = new ArrayList<>();
+    List<Double> bestInits = null;
     int done = 0;
     for (int k : ks) {
       GaussianMixtureEm.Fit bestOfK = null;
+      List<Double> inits = new ArrayList<>();
+      int capped = 0;
+      double worstChange = 0;
       for (int init = 0; init < config.inits(); init++) {
-        GaussianMixtureEm.Fit f = GaussianMixtureEm.fit(x, k, config.covariance(), config.regCovar(),
-            config.maxIterations(), config.tolerance(), in.streams().stream("em-init:" + k, init), in.parallel());
+        GaussianMixtureEm.Fit f = GaussianMixtureEm.fit(x, k, settings, in.streams().stream("em-init:" + k, init),
+            in.parallel());
+        inits.add(f.logLikelihood());
+        if (!f.converged()) {
+          capped++;
+          worstChange = Math.max(worstChange, f.lastChange());
+        }
         if (bestOfK == null || f.logLikelihood() > bestOfK.logLikelihood()) {
           bestOfK = f;
         }
       }
-      double bic = -2 * x.rows() * bestOfK.logLikelihood() + parameters(k, n) * Math.log(x.rows());
+      if (capped > 0) {
+        warnings.add(String.format(Locale.ROOT, "k = %d: %d of %d EM starts hit max_iterations = %d with the "
+            + "mean log-likelihood still changing by up to %.3g > tolerance = %.3g; raise max_iterations",
+            k, capped, config.inits(), config.maxIterations(), worstChange, config.tolerance()));
+      }
+      if (bestOfK.removed() > 0) {
+        warnings.add(String.format(Locale.ROOT, "k = %d: %d component(s) lost all their rows and were removed, "
+            + "leaving %d", k, bestOfK.removed(), bestOfK.components()));
+      }
+      double bic = -2 * x.rows() * bestOfK.logLikelihood() + parameters(bestOfK.components(), n)
+          * Math.log(x.rows());
       bics.put(Integer.toString(k), bic);
       if (bic < bestBic) {
         bestBic = bic;
         best = bestOfK;
+        bestInits = inits;
       }
       in.progress().advanced(++done, ks.size());
     }
@@ -75,12 +108,16 @@ public final class EmGmmLearner implements Learner {
     summary.put("components", best.components());
     summary.put("covariance", config.covariance());
     summary.put("log_likelihood", best.logLikelihood());
-    summary.put("iterations", best.logLikelihoods().size() - 1);
+    summary.put("iterations", best.iterations());
+    summary.put("converged", best.converged());
+    summary.put("init_log_likelihoods", bestInits);
     summary.put("weights", best.weights());
     summary.put("means", best.means());
+    summary.put("covariances", best.covariances());
     if (ks.size() > 1) {
       summary.put("bic", bics);
     }
+    summary.put("warnings", warnings);
     return new FittedModel(new EmGmmModel(best.weights(), best.means(), best.covariances(), n), 0, 0, summary);
   }
 
@@ -96,6 +133,13 @@ public final class EmGmmLearner implements Learner {
 
   /** The {@code em-gmm} factory. */
   public static final class Factory implements LearnerFactory<Config> {
+    /** EM starts per k (README, "em-gmm", for the measurement behind it). */
+    static final int INITS = 1;
+    /** k-means runs per EM start (README, "em-gmm"). */
+    static final int KMEANS_INITS = 3;
+    /** Rows k-means runs on (README, "em-gmm"). */
+    static final int KMEANS_ROWS = 10_000;
+
     @Override
     public String name() {
       return "em-gmm";
@@ -103,30 +147,34 @@ public final class EmGmmLearner implements Learner {
 
     @Override
     public String description() {
-      return "classical baseline: EM for a Gaussian mixture on the clean data (k-means++ seeds, k fixed or by BIC), "
+      return "classical baseline: EM for a Gaussian mixture on the clean data (k-means starts, k fixed or by BIC), "
           + "then its closed-form noised score at every time";
     }
 
     @Override
     public List<Param> params() {
       return List.of(
-          Param.integer("components", 3, "number of components k, or \"bic\" to choose it from 1 to k_max")
-              .atLeast(1).atMost(1000).orKeyword("bic"),
+          Param.integer("components", 3, "number of components k; absent or \"bic\": chosen by BIC from 1 to "
+              + "k_max").atLeast(1).atMost(1000).orKeyword("bic").defaultKeyword("bic"),
           Param.integer("k_max", 12, "largest k that BIC considers").atLeast(1).atMost(1000),
           Param.choice("covariance", "full", "covariance structure", "spherical", "diag", "full"),
-          Param.integer("inits", 3, "k-means++ seedings per k; the best log-likelihood is kept").atLeast(1)
+          Param.integer("inits", INITS, "EM starts per k; the best log-likelihood is kept").atLeast(1)
               .atMost(1000),
-          Param.integer("max_iterations", 500, "EM iterations at most").atLeast(1).atMost(1_000_000),
-          Param.real("tolerance", 1e-10, "stop when the mean log-likelihood improves by less than this times "
-              + "its size").greaterThan(0),
+          Param.integer("kmeans_inits", KMEANS_INITS, "greedy k-means++ seeded k-means runs per EM start; the "
+              + "least inertia starts EM").atLeast(1).atMost(1000),
+          Param.integer("kmeans_rows", KMEANS_ROWS, "rows drawn for k-means at each EM start (all when fewer); "
+              + "EM itself runs on all rows").atLeast(1).atMost(Integer.MAX_VALUE),
+          Param.integer("max_iterations", 100, "EM iterations at most").atLeast(1).atMost(1_000_000),
+          Param.real("tolerance", 1e-3, "stop when the mean log-likelihood per row changes by less than this "
+              + "(absolute)").greaterThan(0),
           Param.real("reg_covar", 1e-6, "added to each covariance's diagonal").atLeast(0));
     }
 
     @Override
     public Config configure(Params p) {
       int k = p.isKeyword("components", "bic") ? 0 : p.integer("components");
-      return new Config(k, p.integer("k_max"), p.text("covariance"), p.integer("inits"),
-          p.integer("max_iterations"), p.real("tolerance"), p.real("reg_covar"));
+      return new Config(k, p.integer("k_max"), p.text("covariance"), p.integer("inits"), p.integer("kmeans_inits"),
+          p.integer("kmeans_rows"), p.integer("max_iterations"), p.real("tolerance"), p.real("reg_covar"));
     }
 
     @Override

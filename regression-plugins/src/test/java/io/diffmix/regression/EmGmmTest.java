@@ -8,7 +8,11 @@ import io.diffmix.core.parallel.Parallel;
 import io.diffmix.core.random.RandomStreams;
 import io.diffmix.core.target.GaussianMixture;
 import io.diffmix.core.testkit.TestTargets;
+import io.diffmix.core.spi.Learner;
+import io.diffmix.core.testkit.TestSchedules;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class EmGmmTest {
@@ -23,7 +27,8 @@ class EmGmmTest {
     Samples x = TestTargets.draw(gm, 100_000, 21);
     GaussianMixtureEm.Fit fit;
     try (Parallel par = new Parallel(2)) {
-      fit = GaussianMixtureEm.fit(x, 3, "full", 1e-6, 500, 1e-10, new RandomStreams(2).stream("init"), par);
+      fit = GaussianMixtureEm.fit(x, 3, new GaussianMixtureEm.Settings("full", 1e-6, 500, 1e-10, 1, 10_000),
+          new RandomStreams(2).stream("init"), par);
     }
     double[] w = {0.5, 0.3, 0.2};
     double[][] mu = {{0, 0}, {5, 0}, {0, 5}};
@@ -52,7 +57,8 @@ class EmGmmTest {
     for (String cov : new String[] {"spherical", "diag", "full"}) {
       GaussianMixtureEm.Fit fit;
       try (Parallel par = Parallel.serial()) {
-        fit = GaussianMixtureEm.fit(x, 3, cov, 1e-6, 200, 1e-14, new RandomStreams(3).stream("init"), par);
+        fit = GaussianMixtureEm.fit(x, 3, new GaussianMixtureEm.Settings(cov, 1e-6, 200, 1e-14, 1, 10_000),
+            new RandomStreams(3).stream("init"), par);
       }
       List<Double> ll = fit.logLikelihoods();
       assertThat(ll.size()).isGreaterThan(5);
@@ -61,6 +67,82 @@ class EmGmmTest {
             ll.get(i - 1) - 1e-12 * Math.abs(ll.get(i - 1)));
       }
     }
+  }
+
+  /** Four components in 4-D, 30,000 rows: 15 chunks, so two threads really split the passes. */
+  @Test
+  void oneThreadAndTwoGiveTheSameBits() {
+    GaussianMixture gm = new GaussianMixture(new double[] {0.4, 0.3, 0.2, 0.1},
+        new double[] {0, 0, 0, 0, 4, 0, 0, 0, 0, 4, 0, 0, 0, 0, 4, 4}, 4, 1.0);
+    Samples x = TestTargets.draw(gm, 30_000, 24);
+    GaussianMixtureEm.Settings s = new GaussianMixtureEm.Settings("full", 1e-6, 100, 1e-3, 3, 5_000);
+    GaussianMixtureEm.Fit one;
+    GaussianMixtureEm.Fit two;
+    try (Parallel par = Parallel.serial()) {
+      one = GaussianMixtureEm.fit(x, 4, s, new RandomStreams(4).stream("init"), par);
+    }
+    try (Parallel par = new Parallel(2)) {
+      two = GaussianMixtureEm.fit(x, 4, s, new RandomStreams(4).stream("init"), par);
+    }
+    assertThat(two.weights()).isEqualTo(one.weights());
+    assertThat(two.means()).isEqualTo(one.means());
+    assertThat(two.covariances()).isDeepEqualTo(one.covariances());
+    assertThat(two.logLikelihoods()).isEqualTo(one.logLikelihoods());
+  }
+
+  /**
+   * EM stops at the first iteration whose mean log-likelihood per row changed by less than the tolerance, as
+   * scikit-learn's: every earlier change is at least the tolerance.
+   */
+  @Test
+  void convergesOnTheAbsoluteChangeOfTheMeanLogLikelihood() {
+    Samples x = TestTargets.draw(TestTargets.quickstart(), 20_000, 25);
+    GaussianMixtureEm.Fit fit;
+    try (Parallel par = Parallel.serial()) {
+      fit = GaussianMixtureEm.fit(x, 3, new GaussianMixtureEm.Settings("full", 1e-6, 100, 1e-6, 1, 10_000),
+          new RandomStreams(5).stream("init"), par);
+    }
+    assertThat(fit.converged()).isTrue();
+    List<Double> ll = fit.logLikelihoods();
+    int last = ll.size() - 2;
+    assertThat(Math.abs(ll.get(last) - ll.get(last - 1))).isLessThan(1e-6);
+    for (int i = 1; i < last; i++) {
+      assertThat(Math.abs(ll.get(i) - ll.get(i - 1))).as("change %d", i).isGreaterThanOrEqualTo(1e-6);
+    }
+    assertThat(fit.iterations()).isEqualTo(last + 1);
+  }
+
+  /** One iteration cannot converge (the first change is from −∞): the report says so and warns. */
+  @Test
+  void hittingTheIterationCapIsAWarning() {
+    Samples x = TestTargets.draw(TestTargets.quickstart(), 5_000, 26);
+    Map<String, Object> s;
+    try (Parallel par = Parallel.serial()) {
+      s = new EmGmmLearner(new EmGmmLearner.Config(3, 12, "full", 2, 1, 10_000, 1, 1e-3, 1e-6))
+          .fit(new Learner.Input(x, TestSchedules.ve(), new double[] {1.0}, new RandomStreams(6), par,
+              Optional.empty(), Learner.Progress.NONE)).summary();
+    }
+    assertThat(s.get("converged")).isEqualTo(false);
+    assertThat(s.get("iterations")).isEqualTo(1);
+    @SuppressWarnings("unchecked")
+    List<String> warnings = (List<String>) s.get("warnings");
+    assertThat(warnings).singleElement().asString().contains("2 of 2 EM starts hit max_iterations = 1");
+  }
+
+  /** BIC, with components absent, on three separated components in 2-D: k = 3 of 1 to 6. */
+  @Test
+  void bicChoosesTheTrueNumberOfComponents() {
+    Samples x = TestTargets.draw(TestTargets.quickstart(), 20_000, 27);
+    Map<String, Object> s;
+    try (Parallel par = new Parallel(2)) {
+      s = new EmGmmLearner(new EmGmmLearner.Config(0, 6, "full", 1, 1, 10_000, 100, 1e-3, 1e-6))
+          .fit(new Learner.Input(x, TestSchedules.ve(), new double[] {1.0}, new RandomStreams(7), par,
+              Optional.empty(), Learner.Progress.NONE)).summary();
+    }
+    assertThat(s.get("components")).isEqualTo(3);
+    @SuppressWarnings("unchecked")
+    Map<String, Double> bic = (Map<String, Double>) s.get("bic");
+    assertThat(bic).hasSize(6);
   }
 
   /** With the true parameters, the noised closed-form score is the mixture's exact score, at any t and α. */
