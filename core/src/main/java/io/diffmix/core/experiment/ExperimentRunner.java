@@ -126,7 +126,7 @@ public final class ExperimentRunner {
       double sampleSeconds = seconds(t0);
 
       MetricSuite suite = new MetricSuite(spec.metrics(), data.reference(), truth, schedule, grid,
-          streams.child("metrics"), parallel);
+          streams.child("metrics"), parallel, Optional.of(moments));
       log.accept("evaluating " + spec.metrics().size() + " metrics with " + spec.floorPairs() + " floor pairs");
       Map<String, MetricSuite.Floor> floors = suite.floors(target, data, spec.generate(), spec.floorPairs());
       Map<String, MetricSuite.Outcome> metrics = suite.evaluate(learned.samples(), Optional.of(fitted.model()));
