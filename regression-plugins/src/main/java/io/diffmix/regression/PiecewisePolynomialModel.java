@@ -156,6 +156,16 @@ public final class PiecewisePolynomialModel implements ScoreDivergence, Persiste
     return s;
   }
 
+  /** The fitted levels: between them the score is interpolated linearly in τ, so it has a kink in time at each. */
+  @Override
+  public double[] timeKnots() {
+    double[] t = new double[levels.length];
+    for (int k = 0; k < levels.length; k++) {
+      t[k] = levels[k].tVe;
+    }
+    return t;
+  }
+
   @Override
   public void scoreAndDivergence(double tVe, double alpha, double[] x, int from, int to, double[] out,
       double[] div) {

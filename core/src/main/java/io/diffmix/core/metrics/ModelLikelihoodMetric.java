@@ -106,9 +106,10 @@ public final class ModelLikelihoodMetric implements MetricFactory<ModelLikelihoo
     if (model instanceof ScoreDivergence d) {
       return d;
     }
-    throw new BadInputException("metric 'model-likelihood' needs the divergence of the score model, and "
-        + model.getClass().getName() + " does not provide it (io.diffmix.core.score.ScoreDivergence); "
-        + "it is never approximated: drop the metric or use a learner whose model has it");
+    throw new BadInputException("metrics: model-likelihood needs the divergence of the score model, and "
+        + model.getClass().getName() + " does not provide it (io.diffmix.core.score.ScoreDivergence); it is "
+        + "never approximated; valid: a learner whose model has it (piecewise-polynomial, kernel-ridge, em-gmm, "
+        + "exact), or drop the metric");
   }
 
   static Metric.Result measure(Metric.Input input, Config c) {
@@ -215,7 +216,8 @@ public final class ModelLikelihoodMetric implements MetricFactory<ModelLikelihoo
     details.put("t_max", top);
     details.put("t_ve_range", List.of(tVe1, tVeTop));
     details.put("integrator", "Dormand-Prince 5(4), FSAL, local extrapolation, in ln t_VE; one step sequence "
-        + "per chunk of " + CHUNK + " points, each point within tolerance");
+        + "per chunk of " + CHUNK + " points, RMS error norm over the chunk, steps ending on the model's "
+        + model.timeKnots().length + " time knots");
     details.put("rtol", c.rtol());
     details.put("atol", c.atol());
     details.put("score_evaluations", evaluations);
@@ -251,7 +253,8 @@ public final class ModelLikelihoodMetric implements MetricFactory<ModelLikelihoo
       for (int q = 0; q < m * n; q++) {
         z[q] = x[from * n + q] / a1;
       }
-      ProbabilityFlowLikelihood.Work w = new ProbabilityFlowLikelihood(model, m, tol).integrate(z, tVe1, tVeTop);
+      ProbabilityFlowLikelihood.Work w = new ProbabilityFlowLikelihood(model, m, tol).integrate(z, tVe1, tVeTop,
+          model.timeKnots());
       for (int i = 0; i < m; i++) {
         double r2 = 0;
         for (int d = 0; d < n; d++) {

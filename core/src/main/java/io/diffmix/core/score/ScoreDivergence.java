@@ -24,4 +24,13 @@ public interface ScoreDivergence extends ScoreModel {
    * @param div one entry per row of {@code x}; rows [from, to) are written
    */
   void scoreAndDivergence(double tVe, double alpha, double[] x, int from, int to, double[] out, double[] div);
+
+  /**
+   * The VE times where the score is continuous but not smooth in time, such as the fitted levels of a model
+   * interpolated between them; an ODE through the model ends a step on each. Empty (the default) for a model
+   * smooth in time.
+   */
+  default double[] timeKnots() {
+    return new double[0];
+  }
 }
