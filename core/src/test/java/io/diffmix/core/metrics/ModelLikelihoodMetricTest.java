@@ -86,6 +86,22 @@ class ModelLikelihoodMetricTest {
   }
 
   @Test
+  void withoutATruthOnlyTheModelsOwnNllIsReported() {
+    GaussianMixture gm = TestTargets.quickstart();
+    Samples heldOut = TestTargets.draw(gm, 600, 3);
+    Metric.Input in = new Metric.Input(heldOut, heldOut, Optional.empty(), Optional.of(gm), TestSchedules.ve(),
+        new double[] {1000, 1, 1e-3}, new RandomStreams(1), Parallel.serial(),
+        Optional.of(DataMoments.of(TestTargets.draw(gm, 5000, 4))));
+    Metric.Result r = ModelLikelihoodMetric.measure(in, new ModelLikelihoodMetric.Config(1e-6, 1e-6, 0));
+    assertThat(r.values().keySet()).containsExactly("nll", "nll_se", "bits_per_dim");
+    // the exact model's density is P_t1's: on P0's points, its nll is the truth's up to KL(P0 || P_t1) ~ 1e-7
+    double[] log0 = new double[600];
+    gm.logDensity(0, 1, heldOut.data(), 0, 600, log0);
+    double nllTrue = -java.util.Arrays.stream(log0).sum() / 600;
+    assertThat(r.values().get("nll")).isCloseTo(nllTrue, org.assertj.core.data.Offset.offset(2e-3));
+  }
+
+  @Test
   void aModelWithoutTheDivergenceIsBadInputInOneLine() {
     GaussianMixture gm = TestTargets.quickstart();
     ScoreModel plain = new ScoreModel() {
