@@ -17,17 +17,18 @@ import io.diffmix.core.score.ScoreDivergence;
  * below ½ from t = 10⁻³ to 10⁶: one smooth, non-stiff problem over the whole range, where in t itself the steps
  * would have to span six decades.
  *
- * <p><b>The steps.</b> A chunk of points shares one step sequence, accepted when the RMS over all the chunk's
- * components of e/(atol + rtol·max(|z|, |z_new|)) is at most 1: the norm of scipy's and torchdiffeq's
- * integrators on a flattened batch, which score_sde and FFJORD use for the same likelihood. Sharing keeps each
- * model call a batch at one time, which is how every model here is fast (a step per point would call the model
- * one row at a time). The RMS rather than the worst point: a piecewise model (the paper's Voronoi cells) jumps
- * across cell boundaries, where no step makes the local error small, and with the worst point every crossing by
- * one of 500 points shrank the step for all of them (48,000 evaluations per point on the quickstart, against
- * 3,600 with the RMS, for the same nll to 2e-5). On the smooth exact score the per-point error stays near the
- * tolerance (ModelLikelihoodMetricTest). A model only continuous in time, interpolated between fitted levels,
- * names its levels as knots, and a step ends on each: a 5th-order step across a kink of the velocity in time
- * is rejected or inaccurate. Chunks have fixed boundaries, so the result does not depend on the thread count.
+ * <p><b>The steps.</b> A chunk of points shares one step sequence, so that each model call is a batch at one
+ * time, which is how every model here is fast (a step per point would call the model one row at a time). Each
+ * point's error is controlled: err_i = RMS over its n + 1 components of e/(atol + rtol·max(|z|, |z_new|)), and
+ * a step is accepted for the chunk when every err_i ≤ 1. When only a few points fail (at most a tenth), the
+ * step is accepted for the others and the failing points integrate the same interval again as a chunk of their
+ * own, with their own steps: a piecewise model (the paper's Voronoi cells) jumps across cell boundaries, where
+ * the point crossing one needs tiny steps and its 499 neighbours do not. (With one step sequence for all, each
+ * crossing shrank the step of the whole chunk: 48,000 evaluations per point on the quickstart.) When more fail,
+ * the step itself is too long, and it is rejected for all. A model only continuous in time, interpolated
+ * between fitted levels, names its levels as knots, and a step ends on each: a 5th-order step across a kink of
+ * the velocity in time is rejected or inaccurate. Chunks have fixed boundaries and the splits depend on the
+ * chunk's points alone, so the result does not depend on the thread count.
  */
 final class ProbabilityFlowLikelihood {
   /** Stages of the Dormand–Prince 5(4) tableau. */
@@ -80,11 +81,15 @@ final class ProbabilityFlowLikelihood {
   /**
    * One chunk's work.
    *
-   * @param evaluations calls of {@link ScoreDivergence#scoreAndDivergence}, each over the whole chunk
-   * @param accepted accepted steps
-   * @param rejected rejected steps
+   * @param pointEvaluations score-and-divergence evaluations, summed over the points of every call
+   * @param accepted the chunk's accepted steps
+   * @param rejected the chunk's rejected steps
+   * @param splits steps after which some points integrated the interval again on their own
    */
-  record Work(int evaluations, int accepted, int rejected) {}
+  record Work(long pointEvaluations, int accepted, int rejected, int splits) {}
+
+  /** The largest share of a chunk's points that may fail a step and be integrated again on their own. */
+  static final double SPLIT_SHARE = 0.1;
 
   private final ScoreDivergence model;
   private final int n;
@@ -101,7 +106,11 @@ final class ProbabilityFlowLikelihood {
   private final double[] stage;
   private final double[] next;
   private final double[] div;
-  private int evaluations;
+  private final double[] errors;
+  private long pointEvaluations;
+  private int accepted;
+  private int rejected;
+  private int splits;
 
   /** Scratch for {@code rows} points of dimension n. */
   ProbabilityFlowLikelihood(ScoreDivergence model, int rows, Tolerances tol) {
@@ -120,6 +129,7 @@ final class ProbabilityFlowLikelihood {
     stage = new double[size];
     next = new double[size];
     div = new double[rows];
+    errors = new double[rows];
   }
 
   /**
@@ -130,49 +140,71 @@ final class ProbabilityFlowLikelihood {
    *     ends on each knot inside (t0, t1) and none straddles one
    */
   Work integrate(double[] z, double t0, double t1, double[] knots) {
-    evaluations = 0;
     double rho = Math.log(t0);
-    double end = Math.log(t1);
-    double span = end - rho;
     double[] stops = stops(knots, t0, t1);
-    int nextStop = 0;
     rhs(rho, z, k1);
-    double h = initialStep(rho, z, span);
-    int accepted = 0;
-    int rejected = 0;
+    run(z, rho, stops, initialStep(rho, z, stops[stops.length - 1] - rho));
+    return new Work(pointEvaluations, accepted, rejected, splits);
+  }
+
+  /**
+   * Advances z, whose derivative at ρ is in k1, through every stop in turn (the last is the end), from the
+   * step h; on return k1 holds the derivative at the end.
+   */
+  private void run(double[] z, double rho, double[] stops, double h) {
+    double span = stops[stops.length - 1] - rho;
+    int nextStop = 0;
     boolean lastRejected = false;
     for (int attempt = 0; ; attempt++) {
       if (attempt >= MAX_ATTEMPTS) {
         throw new IllegalStateException("model-likelihood: the probability-flow ODE took more than "
-            + MAX_ATTEMPTS + " steps between t_VE = " + t0 + " and " + t1);
+            + MAX_ATTEMPTS + " steps from t_VE = " + Math.exp(rho));
       }
-      double stop = nextStop < stops.length ? stops[nextStop] : end;
+      double stop = stops[nextStop];
       // the velocity is continuous across a knot, so the last stage (FSAL) serves as the next step's first
       boolean onStop = rho + h >= stop - 1e-12 * Math.abs(span);
       double target = onStop ? stop : rho + h;
       double taken = target - rho;
-      double err = step(rho, taken, target, z);
-      if (err <= 1) {
+      step(rho, taken, target, z);
+      int failing = 0;
+      double worstPassing = 0;
+      for (int i = 0; i < m; i++) {
+        // NaN fails, as NaN <= 1 is false
+        if (errors[i] <= 1) {
+          worstPassing = Math.max(worstPassing, errors[i]);
+        } else {
+          failing++;
+        }
+      }
+      if (failing == 0 || failing <= SPLIT_SHARE * m) {
+        if (failing > 0) {
+          again(z, rho, target, taken, failing);
+          splits++;
+        }
         System.arraycopy(next, 0, z, 0, size);
         System.arraycopy(k7, 0, k1, 0, size);
         rho = target;
         accepted++;
         if (onStop) {
-          if (nextStop == stops.length) {
-            return new Work(evaluations, accepted, rejected);
+          if (nextStop == stops.length - 1) {
+            return;
           }
           nextStop++;
         }
-        double factor = err == 0 ? MAX_FACTOR : Math.min(MAX_FACTOR, Math.max(MIN_FACTOR,
-            SAFETY * Math.pow(err, -0.2)));
-        // the step the controller wants, from the one taken; a step cut short by a stop does not shrink it
+        double factor = worstPassing == 0 ? MAX_FACTOR : Math.min(MAX_FACTOR, Math.max(MIN_FACTOR,
+            SAFETY * Math.pow(worstPassing, -0.2)));
         double proposed = taken * (lastRejected ? Math.min(1, factor) : factor);
+        // a step cut short by a stop does not shrink the next one
         h = onStop && taken < h ? Math.max(h, proposed) : proposed;
         lastRejected = false;
       } else {
         rejected++;
-        // a NaN error (a model that returned NaN) shrinks the step as far as it may, and MAX_ATTEMPTS ends it
-        h = taken * (Double.isNaN(err) ? MIN_FACTOR : Math.max(MIN_FACTOR, SAFETY * Math.pow(err, -0.2)));
+        double worst = 0;
+        for (int i = 0; i < m; i++) {
+          worst = Double.isNaN(errors[i]) || errors[i] > worst ? errors[i] : worst;
+        }
+        // a NaN error (a model that returned NaN) shrinks the step as far as it may
+        h = taken * (Double.isNaN(worst) ? MIN_FACTOR : Math.max(MIN_FACTOR, SAFETY * Math.pow(worst, -0.2)));
         lastRejected = true;
         if (!(h > 1e-14 * Math.abs(span))) {
           throw new IllegalStateException("model-likelihood: the probability-flow ODE's step fell below "
@@ -180,6 +212,42 @@ final class ProbabilityFlowLikelihood {
         }
       }
     }
+  }
+
+  /**
+   * The rows that failed the step from ρ to {@code target}, integrated over it again as a chunk of their own,
+   * from their state in z and derivative in k1; their results replace theirs in {@code next} and k7.
+   */
+  private void again(double[] z, double rho, double target, double taken, int failing) {
+    int[] rows = new int[failing];
+    double worst = 0;
+    for (int i = 0, f = 0; i < m; i++) {
+      if (!(errors[i] <= 1)) {
+        rows[f++] = i;
+        worst = Double.isNaN(errors[i]) || errors[i] > worst ? errors[i] : worst;
+      }
+    }
+    ProbabilityFlowLikelihood sub = new ProbabilityFlowLikelihood(model, failing, tol);
+    int len = m * n;
+    int subLen = failing * n;
+    for (int f = 0; f < failing; f++) {
+      int i = rows[f];
+      System.arraycopy(z, i * n, sub.next, f * n, n);
+      System.arraycopy(k1, i * n, sub.k1, f * n, n);
+      sub.next[subLen + f] = z[len + i];
+      sub.k1[subLen + f] = k1[len + i];
+    }
+    double[] subZ = sub.next.clone();
+    double h = taken * (Double.isNaN(worst) ? MIN_FACTOR : Math.max(MIN_FACTOR, SAFETY * Math.pow(worst, -0.2)));
+    sub.run(subZ, rho, new double[] {target}, h);
+    for (int f = 0; f < failing; f++) {
+      int i = rows[f];
+      System.arraycopy(subZ, f * n, next, i * n, n);
+      System.arraycopy(sub.k1, f * n, k7, i * n, n);
+      next[len + i] = subZ[subLen + f];
+      k7[len + i] = sub.k1[subLen + f];
+    }
+    pointEvaluations += sub.pointEvaluations;
   }
 
   /** ln of the knots strictly inside (t0, t1), increasing, then ln t1. */
@@ -205,7 +273,7 @@ final class ProbabilityFlowLikelihood {
   private void rhs(double rho, double[] z, double[] out) {
     double t = Math.exp(rho);
     model.scoreAndDivergence(t, 1, z, 0, m, out, div);
-    evaluations++;
+    pointEvaluations += m;
     double f = -0.5 * t;
     int len = m * n;
     for (int q = 0; q < len; q++) {
@@ -218,9 +286,9 @@ final class ProbabilityFlowLikelihood {
 
   /**
    * One attempted step of size h from (ρ, z): the fifth-order solution into {@code next}, its derivative into
-   * k7, and the RMS scaled error over every component of the chunk.
+   * k7, and each row's scaled error into {@code errors}.
    */
-  private double step(double rho, double h, double rhoNext, double[] z) {
+  private void step(double rho, double h, double rhoNext, double[] z) {
     for (int q = 0; q < size; q++) {
       stage[q] = z[q] + h * A21 * k1[q];
     }
@@ -245,7 +313,6 @@ final class ProbabilityFlowLikelihood {
       next[q] = z[q] + h * (B1 * k1[q] + B3 * k3[q] + B4 * k4[q] + B5 * k5[q] + B6 * k6[q]);
     }
     rhs(rhoNext, next, k7);
-    double worst = 0;
     int len = m * n;
     for (int i = 0; i < m; i++) {
       double sum = 0;
@@ -253,10 +320,8 @@ final class ProbabilityFlowLikelihood {
         sum += scaledError(z, i * n + c, h);
       }
       sum += scaledError(z, len + i, h);
-      worst += sum;
+      errors[i] = Math.sqrt(sum / (n + 1));
     }
-    // NaN propagates through the sum, and NaN <= 1 is false: a NaN anywhere rejects the step
-    return Math.sqrt(worst / size);
   }
 
   private double scaledError(double[] z, int q, double h) {
