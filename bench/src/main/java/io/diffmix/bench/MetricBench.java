@@ -1,5 +1,6 @@
 package io.diffmix.bench;
 
+import io.diffmix.core.data.DataMoments;
 import io.diffmix.core.data.Samples;
 import io.diffmix.core.parallel.Parallel;
 import io.diffmix.core.random.RandomStreams;
@@ -20,7 +21,7 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * A metric, named by {@code metric}, with its defaults, on fixed sample sets: 1,000 generated points (true
  * quickstart points, widened by 5%) against the fixture's 1,000 reference points, with the exact score as the
- * model and three levels (t = 10, 1, 0.1) for model metrics; one thread. The floor is not included: it is the
+ * model, three levels (t = 10, 1, 0.1) and the fixture's training moments (the prior) for model metrics; one thread. The floor is not included: it is the
  * same metric repeated.
  */
 @State(Scope.Thread)
@@ -48,7 +49,7 @@ public class MetricBench {
     serial = Parallel.serial();
     input = new Metric.Input(new Samples(g, Fixture.REFERENCE, dim), f.data().reference(), Optional.of(f.truth()),
         Optional.of(f.truth().exactScore()), f.schedule(), new double[] {10, 1, 0.1}, new RandomStreams(22),
-        serial);
+        serial, Optional.of(DataMoments.of(f.data().train())));
   }
 
   @TearDown(Level.Trial)

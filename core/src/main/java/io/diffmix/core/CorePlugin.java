@@ -4,6 +4,7 @@ import io.diffmix.core.metrics.C2stMetric;
 import io.diffmix.core.metrics.EnergyMetric;
 import io.diffmix.core.metrics.LogLikelihoodMetric;
 import io.diffmix.core.metrics.MixtureRecoveryMetric;
+import io.diffmix.core.metrics.ModelLikelihoodMetric;
 import io.diffmix.core.metrics.SlicedWassersteinMetric;
 import io.diffmix.core.metrics.MmdMetric;
 import io.diffmix.core.metrics.ScoreErrorMetric;
@@ -29,6 +30,6 @@ public final class CorePlugin implements DiffmixPlugin {
   @Override
   public Collection<MetricFactory<?>> metrics() {
     return List.of(new MmdMetric(), new MixtureRecoveryMetric(), new SlicedWassersteinMetric(), new EnergyMetric(),
-        new C2stMetric(), new LogLikelihoodMetric(), new ScoreErrorMetric());
+        new C2stMetric(), new LogLikelihoodMetric(), new ScoreErrorMetric(), new ModelLikelihoodMetric());
   }
 }

@@ -1,5 +1,7 @@
 package io.diffmix.regression;
 
+import io.diffmix.core.score.ClosedFormDensity;
+import io.diffmix.core.score.ScoreDivergence;
 import io.diffmix.core.score.ScoreModel;
 import io.diffmix.core.spi.PersistentModel;
 import java.io.DataInputStream;
@@ -13,8 +15,11 @@ import org.hipparchus.linear.RealMatrix;
  * The closed-form score of a fitted Gaussian mixture Σ_j w_j N(m_j, Σ_j), noised to any time: in VE time t the
  * law is Σ_j w_j N(m_j, Σ_j + t I), whose score is Σ_j π_j(y)·(−(Σ_j + t I)⁻¹(y − m_j)) with log-sum-exp
  * responsibilities. With Σ_j = U Λ Uᵀ computed once, (Σ_j + t I)⁻¹ = U (Λ + t)⁻¹ Uᵀ at every t.
+ *
+ * <p>Its divergence is closed-form too: with g_j = −P_j(y − m_j), P_j = (Σ_j + t I)⁻¹ and ∇π_j = π_j(g_j − s),
+ * ∇·s = −Σ_j π_j tr P_j + Σ_j π_j |g_j|² − |s|²; and so is its log-density, the mixture's own.
  */
-final class EmGmmModel implements ScoreModel, PersistentModel {
+final class EmGmmModel implements ScoreModel, ScoreDivergence, ClosedFormDensity, PersistentModel {
   private final int n;
   private final int k;
   private final double[] logWeights;
@@ -116,6 +121,109 @@ final class EmGmmModel implements ScoreModel, PersistentModel {
         }
         out[i * n + b] = s / sum * inv;
       }
+    }
+  }
+
+  /**
+   * The responsibilities' log-sum-exp at row i into the return value, the responsibilities (unnormalised,
+   * divided by {@code sum[0]}) into {@code logit}, each component's g_j into {@code grad}: the same sums, in the
+   * same order, as {@link #score}.
+   */
+  private double components(double tVe, double inv, double[] x, int i, double[] logDet, double[] logit,
+      double[] grad, double[] z, double[] sum) {
+    double max = Double.NEGATIVE_INFINITY;
+    for (int j = 0; j < k; j++) {
+      double[] u = vectors[j];
+      double q = 0;
+      for (int a = 0; a < n; a++) {
+        double v = 0;
+        for (int b = 0; b < n; b++) {
+          v += u[b * n + a] * (x[i * n + b] * inv - means[j * n + b]);
+        }
+        double scaled = v / (lambda[j * n + a] + tVe);
+        q += v * scaled;
+        z[a] = scaled;
+      }
+      for (int b = 0; b < n; b++) {
+        double g = 0;
+        for (int a = 0; a < n; a++) {
+          g -= u[b * n + a] * z[a];
+        }
+        grad[j * n + b] = g;
+      }
+      logit[j] = logWeights[j] - 0.5 * logDet[j] - 0.5 * q;
+      max = Math.max(max, logit[j]);
+    }
+    double total = 0;
+    for (int j = 0; j < k; j++) {
+      logit[j] = Math.exp(logit[j] - max);
+      total += logit[j];
+    }
+    sum[0] = total;
+    return max + Math.log(total);
+  }
+
+  private double[] logDets(double tVe) {
+    double[] logDet = new double[k];
+    for (int j = 0; j < k; j++) {
+      for (int a = 0; a < n; a++) {
+        logDet[j] += Math.log(lambda[j * n + a] + tVe);
+      }
+    }
+    return logDet;
+  }
+
+  @Override
+  public void scoreAndDivergence(double tVe, double alpha, double[] x, int from, int to, double[] out,
+      double[] div) {
+    double inv = 1 / alpha;
+    double[] logit = new double[k];
+    double[] grad = new double[k * n];
+    double[] z = new double[n];
+    double[] sum = new double[1];
+    double[] logDet = logDets(tVe);
+    double[] trace = new double[k];
+    for (int j = 0; j < k; j++) {
+      for (int a = 0; a < n; a++) {
+        trace[j] += 1 / (lambda[j * n + a] + tVe);
+      }
+    }
+    for (int i = from; i < to; i++) {
+      components(tVe, inv, x, i, logDet, logit, grad, z, sum);
+      double s2 = 0;
+      for (int b = 0; b < n; b++) {
+        double s = 0;
+        for (int j = 0; j < k; j++) {
+          s += logit[j] * grad[j * n + b];
+        }
+        s /= sum[0];
+        out[i * n + b] = s * inv;
+        s2 += s * s;
+      }
+      double d = 0;
+      for (int j = 0; j < k; j++) {
+        double g2 = 0;
+        for (int b = 0; b < n; b++) {
+          g2 += grad[j * n + b] * grad[j * n + b];
+        }
+        d += logit[j] / sum[0] * (g2 - trace[j]);
+      }
+      div[i] = (d - s2) * inv * inv;
+    }
+  }
+
+  /** log p̂_t of the fitted mixture, Σ_j w_j N(m_j, Σ_j + t I), served through y = x/α. */
+  @Override
+  public void logDensity(double tVe, double alpha, double[] x, int from, int to, double[] out) {
+    double inv = 1 / alpha;
+    double[] logit = new double[k];
+    double[] grad = new double[k * n];
+    double[] z = new double[n];
+    double[] sum = new double[1];
+    double[] logDet = logDets(tVe);
+    double constant = -0.5 * n * Math.log(2 * Math.PI) - n * Math.log(alpha);
+    for (int i = from; i < to; i++) {
+      out[i] = components(tVe, inv, x, i, logDet, logit, grad, z, sum) + constant;
     }
   }
 

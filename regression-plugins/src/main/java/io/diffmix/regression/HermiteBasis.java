@@ -178,4 +178,43 @@ public final class HermiteBasis {
       }
     }
   }
+
+  /**
+   * The gradients of the features that {@link #evaluate(double[], int, int, double[], double[])} just wrote, in
+   * the same layout: ∂φ_f/∂z_c of point k goes to {@code grad[(c·p + f)·stride + k]}. Each feature is its
+   * parent's times one univariate factor h_a(z_{c'}), so by the product rule
+   * ∂_c φ_f = ∂_c φ_parent · h_a(z_{c'}) + [c = c'] φ_parent · √a h_{a−1}(z_{c'}), with h_a' = √a h_{a−1} for
+   * the normalised Hermite polynomials (He_a' = a He_{a−1}).
+   *
+   * @param uni the univariate values {@code evaluate} left in its scratch
+   * @param out the features {@code evaluate} wrote
+   * @param grad at least n·p·stride entries
+   */
+  public void gradients(int count, int stride, double[] uni, double[] out, double[] grad) {
+    int d1 = degree + 1;
+    int p = factors.length;
+    for (int c = 0; c < n; c++) {
+      int g0 = c * p * stride;
+      java.util.Arrays.fill(grad, g0, g0 + count, 0);
+      for (int f = 1; f < p; f++) {
+        int go = g0 + f * stride;
+        int gp = g0 + parent[f] * stride;
+        int fi = factorIndex[f];
+        int uo = fi * stride;
+        if (fi / d1 == c) {
+          // the factor is in z_c: its degree a ≥ 1, and h_{a−1} sits one row below it
+          double sa = sqrtK[fi % d1];
+          int po = parent[f] * stride;
+          int lower = uo - stride;
+          for (int i = 0; i < count; i++) {
+            grad[go + i] = grad[gp + i] * uni[uo + i] + out[po + i] * sa * uni[lower + i];
+          }
+        } else {
+          for (int i = 0; i < count; i++) {
+            grad[go + i] = grad[gp + i] * uni[uo + i];
+          }
+        }
+      }
+    }
+  }
 }

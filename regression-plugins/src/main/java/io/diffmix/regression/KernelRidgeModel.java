@@ -1,5 +1,6 @@
 package io.diffmix.regression;
 
+import io.diffmix.core.score.ScoreDivergence;
 import io.diffmix.core.score.ScoreModel;
 import io.diffmix.core.spi.PersistentModel;
 import java.io.DataInputStream;
@@ -10,8 +11,11 @@ import java.io.IOException;
  * The kernel ridge learner's model: per level, the posterior mean f(y) = a + By + Σ_l β_l exp(−|y − z_l|²/(2h²))
  * over Nyström landmarks z_l, clipped onto B_D(0); between levels f is interpolated linearly in τ, and the
  * score is (f(y) − y)/(σ0² + t).
+ *
+ * <p>Its divergence is exact: ∂f_c/∂y_d = B_dc − Σ_l β_lc k(y, z_l)(y_d − z_ld)/h², and where the clip is
+ * active, f ↦ D f/|f| has Jacobian (D/|f|)(I − f̂f̂ᵀ), so tr J = (D/|f|)(tr J_f − f̂ᵀ J_f f̂).
  */
-final class KernelRidgeModel implements ScoreModel, PersistentModel {
+final class KernelRidgeModel implements ScoreDivergence, PersistentModel {
   /** One level: VE time, bandwidth, landmarks (m × n) and coefficients ((1 + n + m) × n). */
   record Level(double tVe, double bandwidth, double[] landmarks, double[] coefficients) {}
 
@@ -101,6 +105,102 @@ final class KernelRidgeModel implements ScoreModel, PersistentModel {
         double f = br.weight() > 0 ? (1 - br.weight()) * fa[c] + br.weight() * fb[c] : fa[c];
         out[i * n + c] = (f - y[c]) / s2 * inv;
       }
+    }
+  }
+
+  /**
+   * The clipped posterior mean of one level into {@code out}, as {@link #mean} computes it, and the trace of its
+   * Jacobian in y as the return value; {@code jac} is n × n scratch.
+   */
+  private double meanAndTrace(Level level, double[] y, double[] phi, double[] out, double[] jac) {
+    features(y, 0, n, level.landmarks(), level.bandwidth(), phi);
+    double[] b = level.coefficients();
+    double[] z = level.landmarks();
+    int m = z.length / n;
+    int p = 1 + n + m;
+    double h2 = level.bandwidth() * level.bandwidth();
+    double norm2 = 0;
+    for (int c = 0; c < n; c++) {
+      double v = 0;
+      for (int a = 0; a < p; a++) {
+        v += phi[a] * b[a * n + c];
+      }
+      out[c] = v;
+      norm2 += v * v;
+    }
+    // J_f[c][d] = ∂f_c/∂y_d
+    for (int c = 0; c < n; c++) {
+      for (int d = 0; d < n; d++) {
+        jac[c * n + d] = b[(1 + d) * n + c];
+      }
+    }
+    for (int l = 0; l < m; l++) {
+      double kl = phi[1 + n + l] / h2;
+      for (int c = 0; c < n; c++) {
+        double bc = b[(1 + n + l) * n + c] * kl;
+        for (int d = 0; d < n; d++) {
+          jac[c * n + d] -= bc * (y[d] - z[l * n + d]);
+        }
+      }
+    }
+    double trace = 0;
+    for (int c = 0; c < n; c++) {
+      trace += jac[c * n + c];
+    }
+    if (norm2 > clip * clip) {
+      double norm = Math.sqrt(norm2);
+      double f = clip / norm;
+      double quad = 0;
+      for (int c = 0; c < n; c++) {
+        for (int d = 0; d < n; d++) {
+          quad += out[c] * jac[c * n + d] * out[d];
+        }
+      }
+      trace = f * (trace - quad / norm2);
+      for (int c = 0; c < n; c++) {
+        out[c] *= f;
+      }
+    }
+    return trace;
+  }
+
+  /** The fitted levels: between them the score is interpolated linearly in τ, so it has a kink in time at each. */
+  @Override
+  public double[] timeKnots() {
+    double[] t = new double[levels.length];
+    for (int k = 0; k < levels.length; k++) {
+      t[k] = levels[k].tVe();
+    }
+    return t;
+  }
+
+  @Override
+  public void scoreAndDivergence(double tVe, double alpha, double[] x, int from, int to, double[] out,
+      double[] div) {
+    TauInterpolation.Bracket br = tau.at(tVe);
+    Level a = levels[br.lo()];
+    Level b = levels[br.hi()];
+    double s2 = sigma0 * sigma0 + tVe;
+    double inv = 1 / alpha;
+    int width = 1 + n + Math.max(a.landmarks().length, b.landmarks().length) / n;
+    double[] phi = new double[width];
+    double[] y = new double[n];
+    double[] fa = new double[n];
+    double[] fb = new double[n];
+    double[] jac = new double[n * n];
+    for (int i = from; i < to; i++) {
+      for (int c = 0; c < n; c++) {
+        y[c] = x[i * n + c] * inv;
+      }
+      double trace = meanAndTrace(a, y, phi, fa, jac);
+      if (br.weight() > 0) {
+        trace = (1 - br.weight()) * trace + br.weight() * meanAndTrace(b, y, phi, fb, jac);
+      }
+      for (int c = 0; c < n; c++) {
+        double f = br.weight() > 0 ? (1 - br.weight()) * fa[c] + br.weight() * fb[c] : fa[c];
+        out[i * n + c] = (f - y[c]) / s2 * inv;
+      }
+      div[i] = (trace - n) / s2 * inv * inv;
     }
   }
 

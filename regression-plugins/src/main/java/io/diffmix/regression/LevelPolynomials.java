@@ -164,6 +164,23 @@ final class LevelPolynomials {
 
   /** ĝ for the m rows {@code order[first ..]} of cell j. */
   private void cellMeans(int j, int first, int m, double[] y, double[] out, Batch w) {
+    unclipped(j, first, m, y, w);
+    for (int k = 0; k < m; k++) {
+      double norm2 = 0;
+      for (int c = 0; c < n; c++) {
+        double vc = w.v[c * BLOCK + k];
+        norm2 += vc * vc;
+      }
+      double f = clipFactor(norm2);
+      int o = w.order[first + k] * n;
+      for (int c = 0; c < n; c++) {
+        out[o + c] = w.v[c * BLOCK + k] * f;
+      }
+    }
+  }
+
+  /** The polynomial v = Σ_a b_a h_a(z) before the clip, for the m rows {@code order[first ..]} of cell j, in w.v. */
+  private void unclipped(int j, int first, int m, double[] y, Batch w) {
     HermiteBasis basis = bases[degrees[j]];
     int p = basis.size();
     for (int c = 0; c < n; c++) {
@@ -186,17 +203,90 @@ final class LevelPolynomials {
         }
       }
     }
+  }
+
+  /** Scratch of {@link #posteriorMeansAndTraces} beyond a {@link Batch}: feature gradients and Jacobians. */
+  static final class Gradients {
+    final double[] grad;
+    final double[] jac;
+
+    Gradients(int n, int maxDegree) {
+      grad = new double[n * HermiteBasis.size(n, maxDegree) * BLOCK];
+      jac = new double[n * n * BLOCK];
+    }
+  }
+
+  /**
+   * {@link #posteriorMeans}, the same bits, and the trace of ĝ's Jacobian in y at each row into
+   * {@code trace[0 .. rows)}. In the cell, J_v = (1/s) Σ_a b_a ∇h_a(z)ᵀ; where the clip is active,
+   * ĝ = D v/|v| has Jacobian (D/|v|)(I − v̂v̂ᵀ)J_v, whose trace is (D/|v|)(tr J_v − v̂ᵀJ_v v̂). Across a cell
+   * boundary ĝ jumps, and the trace is that of the row's own cell.
+   */
+  void posteriorMeansAndTraces(double[] y, int rows, double[] out, double[] trace, Batch w, Gradients g) {
+    int cells = cells();
+    for (int from = 0; from < rows; from += BLOCK) {
+      int to = Math.min(rows, from + BLOCK);
+      nearestRows(centers, n, y, from, to - from, w.cell, 0, w.d2, w.best);
+      java.util.Arrays.fill(w.start, 0, cells + 1, 0);
+      for (int i = from; i < to; i++) {
+        w.start[w.cell[i - from] + 1]++;
+      }
+      for (int j = 0; j < cells; j++) {
+        w.start[j + 1] += w.start[j];
+        w.cursor[j] = w.start[j];
+      }
+      for (int i = from; i < to; i++) {
+        w.order[w.cursor[w.cell[i - from]]++] = i;
+      }
+      for (int j = 0; j < cells; j++) {
+        if (w.start[j + 1] > w.start[j]) {
+          cellMeans(j, w.start[j], w.start[j + 1] - w.start[j], y, out, w);
+          cellTraces(j, w.start[j], w.start[j + 1] - w.start[j], trace, w, g);
+        }
+      }
+    }
+  }
+
+  /** The Jacobian traces of cell j's rows, after {@link #cellMeans} left their features and v in w. */
+  private void cellTraces(int j, int first, int m, double[] trace, Batch w, Gradients g) {
+    HermiteBasis basis = bases[degrees[j]];
+    int p = basis.size();
+    basis.gradients(m, BLOCK, w.uni, w.phi, g.grad);
+    double[] b = coefficients[j];
+    // J[c][d] = (1/s) Σ_a b_{a,c} ∂φ_a/∂z_d, row k at jac[(c·n + d)·BLOCK + k]
+    for (int c = 0; c < n; c++) {
+      for (int d = 0; d < n; d++) {
+        int jo = (c * n + d) * BLOCK;
+        java.util.Arrays.fill(g.jac, jo, jo + m, 0);
+        int go = d * p * BLOCK;
+        for (int a = 1; a < p; a++) {
+          double bac = b[a * n + c] * invS;
+          int po = go + a * BLOCK;
+          for (int k = 0; k < m; k++) {
+            g.jac[jo + k] += g.grad[po + k] * bac;
+          }
+        }
+      }
+    }
     for (int k = 0; k < m; k++) {
       double norm2 = 0;
+      double tr = 0;
       for (int c = 0; c < n; c++) {
         double vc = w.v[c * BLOCK + k];
         norm2 += vc * vc;
+        tr += g.jac[(c * n + c) * BLOCK + k];
       }
       double f = clipFactor(norm2);
-      int o = w.order[first + k] * n;
-      for (int c = 0; c < n; c++) {
-        out[o + c] = w.v[c * BLOCK + k] * f;
+      if (f < 1) {
+        double quad = 0;
+        for (int c = 0; c < n; c++) {
+          for (int d = 0; d < n; d++) {
+            quad += w.v[c * BLOCK + k] * g.jac[(c * n + d) * BLOCK + k] * w.v[d * BLOCK + k];
+          }
+        }
+        tr = f * (tr - quad / norm2);
       }
+      trace[w.order[first + k]] = tr;
     }
   }
 }

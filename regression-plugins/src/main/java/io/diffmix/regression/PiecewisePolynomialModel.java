@@ -1,6 +1,6 @@
 package io.diffmix.regression;
 
-import io.diffmix.core.score.ScoreModel;
+import io.diffmix.core.score.ScoreDivergence;
 import io.diffmix.core.spi.PersistentModel;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -11,8 +11,12 @@ import java.io.IOException;
  * τ = ½ ln(t + 1) between the two nearest fitted levels, held beyond the ends, and the score is derived from it,
  * (ĝ(y) − y)/(σ0² + t) (design.md, "A learned model between its levels"). Another schedule is served through
  * y = x/α.
+ *
+ * <p>Its divergence is exact inside each cell: ∇·ŝ_VE = (∇·ĝ − n)/(σ0² + t), with ∇·ĝ interpolated in τ like ĝ.
+ * ĝ jumps across the boundaries of the Voronoi cells, and the flow's Jacobian with it; that singular part of
+ * the divergence is not in it (see the README on {@code model-likelihood}).
  */
-public final class PiecewisePolynomialModel implements ScoreModel, PersistentModel {
+public final class PiecewisePolynomialModel implements ScoreDivergence, PersistentModel {
   /** The payload's own format version, inside the model file's. */
   static final int PAYLOAD_VERSION = 1;
 
@@ -121,6 +125,80 @@ public final class PiecewisePolynomialModel implements ScoreModel, PersistentMod
       } else {
         for (int q = 0; q < len; q++) {
           out[base + q] = (sc.ga[q] - sc.y[q]) / s2 * inv;
+        }
+      }
+    }
+  }
+
+  /** Per-thread scratch of {@link #scoreAndDivergence} beyond {@link Scratch}: both levels' traces and gradients. */
+  private static final class DivergenceScratch {
+    final int n;
+    final int maxDegree;
+    final double[] ta = new double[LevelPolynomials.BLOCK];
+    final double[] tb = new double[LevelPolynomials.BLOCK];
+    final LevelPolynomials.Gradients gradients;
+
+    DivergenceScratch(int n, int maxDegree) {
+      this.n = n;
+      this.maxDegree = maxDegree;
+      gradients = new LevelPolynomials.Gradients(n, maxDegree);
+    }
+  }
+
+  private static final ThreadLocal<DivergenceScratch> DIVERGENCE_SCRATCH = new ThreadLocal<>();
+
+  private DivergenceScratch divergenceScratch() {
+    DivergenceScratch s = DIVERGENCE_SCRATCH.get();
+    if (s == null || s.n != n || s.maxDegree < maxDegree) {
+      s = new DivergenceScratch(n, maxDegree);
+      DIVERGENCE_SCRATCH.set(s);
+    }
+    return s;
+  }
+
+  /** The fitted levels: between them the score is interpolated linearly in τ, so it has a kink in time at each. */
+  @Override
+  public double[] timeKnots() {
+    double[] t = new double[levels.length];
+    for (int k = 0; k < levels.length; k++) {
+      t[k] = levels[k].tVe;
+    }
+    return t;
+  }
+
+  @Override
+  public void scoreAndDivergence(double tVe, double alpha, double[] x, int from, int to, double[] out,
+      double[] div) {
+    TauInterpolation.Bracket br = tau.at(tVe);
+    double w = br.weight();
+    double s2 = sigma0 * sigma0 + tVe;
+    double inv = 1 / alpha;
+    LevelPolynomials a = levels[br.lo()];
+    LevelPolynomials b = levels[br.hi()];
+    Scratch sc = scratch();
+    DivergenceScratch ds = divergenceScratch();
+    for (int block = from; block < to; block += LevelPolynomials.BLOCK) {
+      int rows = Math.min(to - block, LevelPolynomials.BLOCK);
+      int base = block * n;
+      int len = rows * n;
+      for (int q = 0; q < len; q++) {
+        sc.y[q] = x[base + q] * inv;
+      }
+      a.posteriorMeansAndTraces(sc.y, rows, sc.ga, ds.ta, sc.batch, ds.gradients);
+      if (w > 0) {
+        b.posteriorMeansAndTraces(sc.y, rows, sc.gb, ds.tb, sc.batch, ds.gradients);
+        for (int q = 0; q < len; q++) {
+          out[base + q] = ((1 - w) * sc.ga[q] + w * sc.gb[q] - sc.y[q]) / s2 * inv;
+        }
+        for (int i = 0; i < rows; i++) {
+          div[block + i] = ((1 - w) * ds.ta[i] + w * ds.tb[i] - n) / s2 * inv * inv;
+        }
+      } else {
+        for (int q = 0; q < len; q++) {
+          out[base + q] = (sc.ga[q] - sc.y[q]) / s2 * inv;
+        }
+        for (int i = 0; i < rows; i++) {
+          div[block + i] = (ds.ta[i] - n) / s2 * inv * inv;
         }
       }
     }

@@ -179,7 +179,8 @@ public final class ComparisonTable {
   /** Fields worth a column in table.md and a plot: each metric's headline numbers, not its floors. */
   public static boolean headline(String field) {
     String last = field.substring(field.lastIndexOf('.') + 1);
-    return List.of("value", "accuracy", "dlogp", "weights_tv", "mean_error", "weighted").contains(last);
+    return List.of("value", "accuracy", "tv_lower_bound", "dlogp", "weights_tv", "mean_error", "weighted", "nll",
+        "nll_closed_form", "kl", "tv_upper").contains(last);
   }
 
   /** An axis value as a table label: a string as itself, a component by its type and parameters. */

@@ -137,7 +137,7 @@ public final class ExperimentRunner {
       double sampleSeconds = seconds(t0);
 
       MetricSuite suite = new MetricSuite(spec.metrics(), data.reference(), truth, schedule, grid,
-          streams.child("metrics"), parallel);
+          streams.child("metrics"), parallel, Optional.of(moments));
       log.accept("evaluating " + spec.metrics().size() + " metrics with " + spec.floorPairs() + " floor pairs");
       String dataSha256 = Provenance.sha256(data.train(), data.reference());
       t0 = System.nanoTime();

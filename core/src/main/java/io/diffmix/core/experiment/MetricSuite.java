@@ -1,6 +1,7 @@
 package io.diffmix.core.experiment;
 
 import io.diffmix.core.config.Component;
+import io.diffmix.core.data.DataMoments;
 import io.diffmix.core.data.Samples;
 import io.diffmix.core.parallel.Parallel;
 import io.diffmix.core.random.RandomStreams;
@@ -30,10 +31,19 @@ public final class MetricSuite {
   private final double[] times;
   private final RandomStreams streams;
   private final Parallel parallel;
+  private final Optional<DataMoments> trainingMoments;
 
   public MetricSuite(
       List<Component<Metric>> metrics, Samples reference, Optional<TrueDistribution> truth, Schedule schedule,
       double[] times, RandomStreams streams, Parallel parallel) {
+    this(metrics, reference, truth, schedule, times, streams, parallel, Optional.empty());
+  }
+
+  /** @param trainingMoments the training rows' moments: the prior that model metrics integrate from */
+  public MetricSuite(
+      List<Component<Metric>> metrics, Samples reference, Optional<TrueDistribution> truth, Schedule schedule,
+      double[] times, RandomStreams streams, Parallel parallel, Optional<DataMoments> trainingMoments) {
+    this.trainingMoments = trainingMoments;
     this.metrics = metrics;
     this.reference = reference;
     this.truth = truth;
@@ -186,7 +196,7 @@ public final class MetricSuite {
 
   private Metric.Input input(Component<Metric> c, Samples generated, Samples ref, Optional<ScoreModel> model) {
     return new Metric.Input(generated, ref, truth, model, schedule, times, streams.child("metric:" + c.name()),
-        parallel);
+        parallel, trainingMoments);
   }
 
   /** The mean and the sample standard deviation (n − 1), summed in order. */

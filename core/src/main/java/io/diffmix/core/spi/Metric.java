@@ -1,5 +1,6 @@
 package io.diffmix.core.spi;
 
+import io.diffmix.core.data.DataMoments;
 import io.diffmix.core.data.Samples;
 import io.diffmix.core.parallel.Parallel;
 import io.diffmix.core.random.RandomStreams;
@@ -48,6 +49,7 @@ public interface Metric {
    * @param times the run's grid, in the schedule's time
    * @param streams random streams for the metric's own randomness, the same for value and floors
    * @param parallel worker threads
+   * @param trainingMoments the training rows' moments, which fix the run's prior at the top time, when known
    */
   record Input(
       Samples generated,
@@ -57,7 +59,15 @@ public interface Metric {
       Schedule schedule,
       double[] times,
       RandomStreams streams,
-      Parallel parallel) {}
+      Parallel parallel,
+      Optional<DataMoments> trainingMoments) {
+
+    /** An input without the training moments, for metrics that do not need the prior. */
+    public Input(Samples generated, Samples reference, Optional<TrueDistribution> truth,
+        Optional<ScoreModel> model, Schedule schedule, double[] times, RandomStreams streams, Parallel parallel) {
+      this(generated, reference, truth, model, schedule, times, streams, parallel, Optional.empty());
+    }
+  }
 
   /**
    * Named numbers, plus structured details (such as a per-level table) that have no floor.

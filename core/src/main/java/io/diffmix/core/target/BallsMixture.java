@@ -1,5 +1,6 @@
 package io.diffmix.core.target;
 
+import io.diffmix.core.score.ScoreDivergence;
 import io.diffmix.core.score.ScoreModel;
 import io.diffmix.core.spi.TrueDistribution;
 import java.util.random.RandomGenerator;
@@ -16,9 +17,11 @@ import org.hipparchus.special.Gamma;
  * a 1-D radial integral
  * <pre>  p_j(y) = (2πs²)^{−n/2} (n/r^n) ∫_0^r u^{n−1} e^{−(ρ² + u²)/(2s²)} Γ(n/2)(2/κ)^ν I_ν(κ) du</pre>
  * and the posterior mean of μ − c_j is v/ρ times the same integral's average of u·I_{n/2}/I_{n/2−1}(κ). Both are
- * taken by {@value #NODES}-point Gauss–Legendre quadrature in log space.
+ * taken by {@value #NODES}-point Gauss–Legendre quadrature in log space. The divergence is
+ * (tr Cov[μ | y]/s² − n)/s², with tr Cov[μ | y] = Σ_j π_j E_j|μ − m(y)|² and, in ball j, μ − c_j of posterior
+ * radius u: E_j|μ − m|² = |c_j − m|² + 2(c_j − m)·E_j[μ − c_j] + E_j[u²], E_j[u²] by the same quadrature.
  */
-public final class BallsMixture implements TrueDistribution, ScoreModel {
+public final class BallsMixture implements TrueDistribution, ScoreDivergence {
   /** Quadrature nodes: the integrands are analytic on [0, r], and 48 nodes resolve them to round-off. */
   static final int NODES = 48;
 
@@ -97,7 +100,7 @@ public final class BallsMixture implements TrueDistribution, ScoreModel {
 
   /**
    * For ball j at point y: log of its density's radial integral without the (2πs²)^{−n/2} e^{−ρ²/(2s²)} factor,
-   * and the posterior mean radius E[u·R(κ)] along v/ρ.
+   * the posterior mean radius E[u·R(κ)] along v/ρ, and the posterior E[u²].
    */
   private double[] ball(double rho, double s2) {
     double max = Double.NEGATIVE_INFINITY;
@@ -110,13 +113,15 @@ public final class BallsMixture implements TrueDistribution, ScoreModel {
     }
     double sum = 0;
     double mean = 0;
+    double second = 0;
     for (int q = 0; q < NODES; q++) {
       double e = Math.exp(lw[q] - max);
       sum += e;
       double kappa = rho * node[q] / s2;
       mean += e * node[q] * (kappa > 0 ? Bessel.ratio(n / 2.0, kappa) : 0);
+      second += e * node[q] * node[q];
     }
-    return new double[] {max + Math.log(sum), mean / sum};
+    return new double[] {max + Math.log(sum), mean / sum, second / sum};
   }
 
   @Override
@@ -156,6 +161,64 @@ public final class BallsMixture implements TrueDistribution, ScoreModel {
         }
         out[i * n + c] = (m - y) / s2 * inv;
       }
+    }
+  }
+
+  @Override
+  public void scoreAndDivergence(double tVe, double alpha, double[] x, int from, int to, double[] out,
+      double[] div) {
+    double s2 = sigma0 * sigma0 + tVe;
+    double inv = 1 / alpha;
+    double[] logit = new double[k];
+    double[] pull = new double[k];
+    double[] rhos = new double[k];
+    double[] second = new double[k];
+    double[] m = new double[n];
+    for (int i = from; i < to; i++) {
+      double max = Double.NEGATIVE_INFINITY;
+      for (int j = 0; j < k; j++) {
+        double rho2 = 0;
+        for (int c = 0; c < n; c++) {
+          double v = x[i * n + c] * inv - centres[j * n + c];
+          rho2 += v * v;
+        }
+        double rho = Math.sqrt(rho2);
+        double[] b = ball(rho, s2);
+        logit[j] = logWeights[j] - rho2 / (2 * s2) + b[0];
+        pull[j] = b[1];
+        second[j] = b[2];
+        rhos[j] = rho;
+        max = Math.max(max, logit[j]);
+      }
+      double sum = 0;
+      for (int j = 0; j < k; j++) {
+        logit[j] = Math.exp(logit[j] - max);
+        sum += logit[j];
+      }
+      for (int c = 0; c < n; c++) {
+        double y = x[i * n + c] * inv;
+        double mc = 0;
+        for (int j = 0; j < k; j++) {
+          double v = y - centres[j * n + c];
+          double along = rhos[j] > 0 ? pull[j] * v / rhos[j] : 0;
+          mc += logit[j] / sum * (centres[j * n + c] + along);
+        }
+        m[c] = mc;
+        out[i * n + c] = (mc - y) / s2 * inv;
+      }
+      double trCov = 0;
+      for (int j = 0; j < k; j++) {
+        double d2 = 0;
+        double cross = 0;
+        for (int c = 0; c < n; c++) {
+          double diff = centres[j * n + c] - m[c];
+          d2 += diff * diff;
+          double v = x[i * n + c] * inv - centres[j * n + c];
+          cross += rhos[j] > 0 ? diff * pull[j] * v / rhos[j] : 0;
+        }
+        trCov += logit[j] / sum * (d2 + 2 * cross + second[j]);
+      }
+      div[i] = (trCov / s2 - n) / s2 * inv * inv;
     }
   }
 

@@ -1,5 +1,6 @@
 package io.diffmix.core.target;
 
+import io.diffmix.core.score.ScoreDivergence;
 import io.diffmix.core.score.ScoreModel;
 import io.diffmix.core.spi.TrueDistribution;
 import java.util.Optional;
@@ -12,8 +13,11 @@ import java.util.random.RandomGenerator;
  * s² = σ0² + t, m(y) = Σ_j π_j(y) μ_j and π = softmax_j(log w_j − |y − μ_j|²/(2s²)) (design.md, "The
  * mathematics"). The softmax is taken with log-sum-exp. Another schedule is served through y = x/α:
  * s(x) = s_VE(x/α)/α.
+ *
+ * <p>The divergence follows from ∇·m(y) = tr Cov[μ | y]/s² = Σ_j π_j |μ_j − m(y)|²/s² (the posterior covariance
+ * of the component mean): ∇·s_VE = (tr Cov[μ | y]/s² − n)/s².
  */
-public final class GaussianMixture implements TrueDistribution, ScoreModel {
+public final class GaussianMixture implements TrueDistribution, ScoreDivergence {
   private final double[] weights;
   private final double[] logWeights;
   private final double[] means;
@@ -108,6 +112,38 @@ public final class GaussianMixture implements TrueDistribution, ScoreModel {
         // s(x) = s_VE(x/α)/α with s_VE(y) = (m(y) − y)/s²
         out[row + d] = (m - y) / s2 * invAlpha;
       }
+    }
+  }
+
+  @Override
+  public void scoreAndDivergence(double tVe, double alpha, double[] x, int from, int to, double[] out,
+      double[] div) {
+    double s2 = sigma0 * sigma0 + tVe;
+    double invAlpha = 1.0 / alpha;
+    double[] logit = new double[k];
+    double[] m = new double[dim];
+    for (int i = from; i < to; i++) {
+      int row = i * dim;
+      softmaxInPlace(x, row, invAlpha, s2, logit);
+      for (int d = 0; d < dim; d++) {
+        double md = 0;
+        for (int j = 0; j < k; j++) {
+          md += logit[j] * means[j * dim + d];
+        }
+        m[d] = md;
+        out[row + d] = (md - x[row + d] * invAlpha) / s2 * invAlpha;
+      }
+      // tr Cov[μ | y] = Σ_j π_j |μ_j − m|², summed about m so that no large squares cancel
+      double trCov = 0;
+      for (int j = 0; j < k; j++) {
+        double d2 = 0;
+        for (int d = 0; d < dim; d++) {
+          double diff = means[j * dim + d] - m[d];
+          d2 += diff * diff;
+        }
+        trCov += logit[j] * d2;
+      }
+      div[i] = (trCov / s2 - dim) / s2 * invAlpha * invAlpha;
     }
   }
 

@@ -1,5 +1,6 @@
 package io.diffmix.core.target;
 
+import io.diffmix.core.score.ScoreDivergence;
 import io.diffmix.core.score.ScoreModel;
 import io.diffmix.core.spi.TrueDistribution;
 import java.util.random.RandomGenerator;
@@ -12,9 +13,10 @@ import org.hipparchus.special.Gamma;
  * <p>At VE time t, with s² = σ0² + t, ρ = |y_{1..m}| and κ = rρ/s², averaging the Gaussian over the sphere gives
  * <pre>  p_t(y) = (2πs²)^{−n/2} exp(−(|y|² + r²)/(2s²)) Γ(m/2) (2/κ)^{m/2−1} I_{m/2−1}(κ)</pre>
  * and the posterior mean of μ is r·(I_{m/2}/I_{m/2−1})(κ)·y_{1..m}/ρ, so the score is (E[μ|y] − y)/s². Both are
- * evaluated without overflow through {@link Bessel}.
+ * evaluated without overflow through {@link Bessel}. The divergence is (tr Cov[μ | y]/s² − n)/s², and μ lies on
+ * the sphere, so tr Cov[μ | y] = E|μ|² − |E[μ | y]|² = r²(1 − R²) with R = I_{m/2}/I_{m/2−1}(κ).
  */
-public final class SphereMixture implements TrueDistribution, ScoreModel {
+public final class SphereMixture implements TrueDistribution, ScoreDivergence {
   private final int dim;
   private final int m;
   private final double radius;
@@ -81,6 +83,26 @@ public final class SphereMixture implements TrueDistribution, ScoreModel {
         double mean = c < m ? pull * y : 0;
         out[row + c] = (mean - y) / s2 * inv;
       }
+    }
+  }
+
+  @Override
+  public void scoreAndDivergence(double tVe, double alpha, double[] x, int from, int to, double[] out,
+      double[] div) {
+    score(tVe, alpha, x, from, to, out);
+    double s2 = sigma0 * sigma0 + tVe;
+    double inv = 1 / alpha;
+    for (int i = from; i < to; i++) {
+      int row = i * dim;
+      double rho2 = 0;
+      for (int c = 0; c < m; c++) {
+        double y = x[row + c] * inv;
+        rho2 += y * y;
+      }
+      double kappa = radius * Math.sqrt(rho2) / s2;
+      double ratio = kappa > 0 ? Bessel.ratio(m / 2.0, kappa) : 0;
+      double trCov = radius * radius * (1 - ratio * ratio);
+      div[i] = (trCov / s2 - dim) / s2 * inv * inv;
     }
   }
 

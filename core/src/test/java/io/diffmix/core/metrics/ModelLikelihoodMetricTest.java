@@ -1,0 +1,126 @@
+package io.diffmix.core.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.diffmix.core.config.BadInputException;
+import io.diffmix.core.data.DataMoments;
+import io.diffmix.core.data.Samples;
+import io.diffmix.core.experiment.Prior;
+import io.diffmix.core.parallel.Parallel;
+import io.diffmix.core.random.RandomStreams;
+import io.diffmix.core.score.ScoreModel;
+import io.diffmix.core.spi.Metric;
+import io.diffmix.core.spi.Schedule;
+import io.diffmix.core.target.GaussianMixture;
+import io.diffmix.core.testkit.TestSchedules;
+import io.diffmix.core.testkit.TestTargets;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ModelLikelihoodMetricTest {
+  /** The metric's default tolerances. */
+  private static final ProbabilityFlowLikelihood.Tolerances DEFAULT =
+      new ProbabilityFlowLikelihood.Tolerances(1e-6, 1e-6);
+
+  /** N(0, I) in dimension 3: its moments exactly, so that the run's prior at T is P_T itself. */
+  private static final GaussianMixture GAUSSIAN = new GaussianMixture(new double[] {1}, new double[3], 3, 1.0);
+  private static final DataMoments EXACT_MOMENTS = new DataMoments(3, 1, new double[3], 3, 1);
+
+  /**
+   * With the exact score and the exact P_T as prior, the ODE's log-density is log p_{t1} itself; at the default
+   * tolerances each of 2,000 points agrees with the closed form to 1e-3 nats.
+   */
+  private static void agreesWithClosedForm(Schedule schedule, double t1, double top) {
+    Samples x = TestTargets.draw(GAUSSIAN, 2000, 11);
+    Prior prior = Prior.at(schedule, top, EXACT_MOMENTS);
+    double[] ode = new double[2000];
+    double[] exact = new double[2000];
+    try (Parallel par = new Parallel(2)) {
+      List<ProbabilityFlowLikelihood.Work> work = ModelLikelihoodMetric.logDensities(GAUSSIAN, schedule, t1, top,
+          prior, x.data(), 2000, DEFAULT, par, ode);
+      assertThat(work).hasSize(2000 / ModelLikelihoodMetric.CHUNK);
+    }
+    GAUSSIAN.logDensity(schedule.veTime(t1), schedule.alpha(t1), x.data(), 0, 2000, exact);
+    double worst = 0;
+    for (int i = 0; i < 2000; i++) {
+      worst = Math.max(worst, Math.abs(ode[i] - exact[i]));
+    }
+    assertThat(worst).isLessThanOrEqualTo(1e-3);
+  }
+
+  @Test
+  void singleGaussianVeAgreesWithTheClosedFormPerPoint() {
+    // the paper's grid for N(0, I_3): t1 = 0.001, T = 100·(M2 + n) = 600
+    agreesWithClosedForm(TestSchedules.ve(), 1e-3, 600);
+  }
+
+  @Test
+  void singleGaussianVpAgreesWithTheClosedFormPerPoint() {
+    // the OU schedule: α(T) = e^{-T} enters through the prior and the n ln(α_T/α_t1) term
+    Schedule vp = TestSchedules.vp();
+    agreesWithClosedForm(vp, vp.timeOfVe(1e-3), vp.timeOfVe(600));
+  }
+
+  private static Metric.Input input(ScoreModel model, Samples ref, Optional<DataMoments> moments) {
+    GaussianMixture gm = TestTargets.quickstart();
+    return new Metric.Input(ref, ref, Optional.of(gm), Optional.of(model), TestSchedules.ve(),
+        new double[] {1000, 1, 1e-3}, new RandomStreams(1), Parallel.serial(), moments);
+  }
+
+  @Test
+  void exactScoreOnTheQuickstartHasKlNearZeroAndEveryField() {
+    GaussianMixture gm = TestTargets.quickstart();
+    Samples ref = TestTargets.draw(gm, 1000, 3);
+    Samples train = TestTargets.draw(gm, 20000, 4);
+    Metric.Result r = ModelLikelihoodMetric.measure(input(gm, ref, Optional.of(DataMoments.of(train))),
+        new ModelLikelihoodMetric.Config(1e-6, 1e-6, 0));
+    assertThat(r.values()).containsKeys("nll", "nll_se", "bits_per_dim", "nll_true", "kl", "kl_se", "tv_upper",
+        "kl_early_stop", "tv_early_stop_upper");
+    // the prior's mismatch with P_T is O(|m̄ − m|²/T + (v̄ − v)²/T²), far below this; the rest is the tolerance
+    assertThat(Math.abs(r.values().get("kl"))).isLessThan(1e-3);
+    assertThat(r.values().get("bits_per_dim")).isEqualTo(r.values().get("nll") / (2 * Math.log(2)));
+    assertThat(r.details().get("score_evaluations")).isEqualTo(r.details().get("divergence_evaluations"));
+    assertThat((long) r.details().get("score_evaluations")).isPositive();
+  }
+
+  @Test
+  void withoutATruthOnlyTheModelsOwnNllIsReported() {
+    GaussianMixture gm = TestTargets.quickstart();
+    Samples heldOut = TestTargets.draw(gm, 600, 3);
+    Metric.Input in = new Metric.Input(heldOut, heldOut, Optional.empty(), Optional.of(gm), TestSchedules.ve(),
+        new double[] {1000, 1, 1e-3}, new RandomStreams(1), Parallel.serial(),
+        Optional.of(DataMoments.of(TestTargets.draw(gm, 5000, 4))));
+    Metric.Result r = ModelLikelihoodMetric.measure(in, new ModelLikelihoodMetric.Config(1e-6, 1e-6, 0));
+    assertThat(r.values().keySet()).containsExactly("nll", "nll_se", "bits_per_dim");
+    // the exact model's density is P_t1's: on P0's points, its nll is the truth's up to KL(P0 || P_t1) ~ 1e-7
+    double[] log0 = new double[600];
+    gm.logDensity(0, 1, heldOut.data(), 0, 600, log0);
+    double nllTrue = -java.util.Arrays.stream(log0).sum() / 600;
+    assertThat(r.values().get("nll")).isCloseTo(nllTrue, org.assertj.core.data.Offset.offset(2e-3));
+  }
+
+  @Test
+  void aModelWithoutTheDivergenceIsBadInputInOneLine() {
+    GaussianMixture gm = TestTargets.quickstart();
+    ScoreModel plain = new ScoreModel() {
+      @Override
+      public int dim() {
+        return 2;
+      }
+
+      @Override
+      public void score(double tVe, double alpha, double[] x, int from, int to, double[] out) {
+        gm.score(tVe, alpha, x, from, to, out);
+      }
+    };
+    Samples ref = TestTargets.draw(gm, 100, 3);
+    assertThatThrownBy(() -> ModelLikelihoodMetric.measure(input(plain, ref, Optional.of(DataMoments.of(ref))),
+        new ModelLikelihoodMetric.Config(1e-6, 1e-6, 0)))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageContaining("model-likelihood")
+        .hasMessageContaining("needs the divergence")
+        .hasMessageNotContaining("\n");
+  }
+}
