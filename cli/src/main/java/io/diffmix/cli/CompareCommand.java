@@ -85,8 +85,9 @@ public final class CompareCommand implements Callable<Integer> {
     }
     var pluginsKey = grid.base().get("plugins");
     Path extra = pluginsKey != null && pluginsKey.isTextual() ? Path.of(pluginsKey.asText()) : null;
-    Registry registry = common.registry(err, extra);
+    // the lock before the registry: a second writer of the folder is told at once
     try (OutputLock lock = OutputClaim.of("--out", out, OutputClaim.Kind.FOLDER)) {
+      Registry registry = common.registry(err, extra);
       AtomicOutput.removeLeftoversIn(out);
       return runGrid(grid, registry, eng, options, extra);
     }
