@@ -79,9 +79,17 @@ public final class ScoreErrorMetric implements MetricFactory<ScoreErrorMetric.Co
     };
   }
 
-  /** E|ŝ − s*|² and E|s*|² at one time, from {@code points} fresh points of P_t. */
+  /** Rows of one partial sum: fixed, so that the sums, and so the bits, do not depend on the thread count. */
+  private static final int CHUNK = 1000;
+
+  /**
+   * E|ŝ − s*|² and E|s*|² at one time, from {@code points} fresh points of P_t, on the calling thread: the partial
+   * sums over rows [0, 1000), [1000, 2000), … are added in that order.
+   *
+   * <p>For the exact score itself (the oracle's run) ŝ − s* is 0 at every point, so only E|s*|² is computed.
+   */
   static double[] errorAt(ScoreModel model, TrueDistribution truth, Schedule schedule, double t, int points,
-      RandomGenerator rng, Parallel par) {
+      RandomGenerator rng) {
     int n = truth.dim();
     double[] x = new double[points * n];
     truth.sample(points, rng, x);
@@ -91,46 +99,55 @@ public final class ScoreErrorMetric implements MetricFactory<ScoreErrorMetric.Co
       x[q] = a * x[q] + sigma * rng.nextGaussian();
     }
     double tVe = schedule.veTime(t);
-    List<double[]> parts = par.mapChunks(points, 1000, (from, to) -> {
-      double[] fitted = new double[x.length];
-      double[] exact = new double[x.length];
-      model.score(tVe, a, x, from, to, fitted);
-      truth.exactScore().score(tVe, a, x, from, to, exact);
-      double err = 0;
-      double norm = 0;
-      for (int q = from * n; q < to * n; q++) {
-        double d = fitted[q] - exact[q];
-        err += d * d;
-        norm += exact[q] * exact[q];
-      }
-      return new double[] {err, norm};
-    });
+    ScoreModel exactScore = truth.exactScore();
+    boolean exact = model == exactScore;
+    double[] fitted = new double[x.length];
+    double[] exactOut = new double[x.length];
     double err = 0;
     double norm = 0;
-    for (double[] p : parts) {
-      err += p[0];
-      norm += p[1];
+    for (int from = 0; from < points; from += CHUNK) {
+      int to = Math.min(points, from + CHUNK);
+      exactScore.score(tVe, a, x, from, to, exactOut);
+      if (!exact) {
+        model.score(tVe, a, x, from, to, fitted);
+      }
+      double e = 0;
+      double m = 0;
+      for (int q = from * n; q < to * n; q++) {
+        double d = exact ? 0 : fitted[q] - exactOut[q];
+        e += d * d;
+        m += exactOut[q] * exactOut[q];
+      }
+      err += e;
+      norm += m;
     }
     return new double[] {err / points, norm / points};
   }
 
+  /** The grid's times from small to large and, between each two, the time halfway in τ = ½ ln(t_VE + 1). */
   static Metric.Result measure(ScoreModel model, TrueDistribution truth, Schedule schedule, double[] times,
       int points, RandomStreams streams, Parallel par) {
     double[] asc = times.clone();
     Arrays.sort(asc);
     int levels = asc.length;
+    // every level and every halfway time has its own stream, so they are computed at once, one per task
+    List<double[]> errors = par.mapChunks(2 * levels - 1, 1, (from, to) -> {
+      int i = from;
+      int k = i / 2;
+      if (i % 2 == 0) {
+        return errorAt(model, truth, schedule, asc[k], points, streams.stream("level", k));
+      }
+      return errorAt(model, truth, schedule, halfway(schedule, asc[k], asc[k + 1]), points,
+          streams.stream("halfway", k));
+    });
     double[] mse = new double[levels];
     List<Map<String, Object>> perLevel = new ArrayList<>();
     for (int k = 0; k < levels; k++) {
-      double[] e = errorAt(model, truth, schedule, asc[k], points, streams.stream("level", k), par);
+      double[] e = errors.get(2 * k);
       mse[k] = e[0];
       perLevel.add(row(asc[k], schedule, e, "level"));
       if (k + 1 < levels) {
-        // halfway in τ = ½ ln(t_VE + 1), where a learned model interpolates between its levels
-        double tau = 0.25 * (Math.log1p(schedule.veTime(asc[k])) + Math.log1p(schedule.veTime(asc[k + 1])));
-        double mid = schedule.timeOfVe(Math.expm1(2 * tau));
-        perLevel.add(row(mid, schedule, errorAt(model, truth, schedule, mid, points,
-            streams.stream("halfway", k), par), "halfway"));
+        perLevel.add(row(halfway(schedule, asc[k], asc[k + 1]), schedule, errors.get(2 * k + 1), "halfway"));
       }
     }
     double weighted = 0;
@@ -150,6 +167,12 @@ public final class ScoreErrorMetric implements MetricFactory<ScoreErrorMetric.Co
     details.put("points_per_level", points);
     details.put("per_level", perLevel);
     return new Metric.Result(values, details);
+  }
+
+  /** Halfway in τ = ½ ln(t_VE + 1), where a learned model interpolates between its levels. */
+  private static double halfway(Schedule schedule, double lo, double hi) {
+    double tau = 0.25 * (Math.log1p(schedule.veTime(lo)) + Math.log1p(schedule.veTime(hi)));
+    return schedule.timeOfVe(Math.expm1(2 * tau));
   }
 
   private static Map<String, Object> row(double t, Schedule schedule, double[] e, String kind) {

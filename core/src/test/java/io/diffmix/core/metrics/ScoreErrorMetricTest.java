@@ -65,4 +65,36 @@ class ScoreErrorMetricTest {
       assertThat((double) row.get("mse")).isCloseTo(e2, within(1e-12));
     }
   }
+
+  /** The levels run at once, one per task: one thread and three give the same bits; the exact score's error is 0. */
+  @Test
+  void theBitsDoNotDependOnTheThreadsAndTheExactScoreHasNoError() {
+    GaussianMixture gm = TestTargets.quickstart();
+    ScoreModel scaled = new ScoreModel() {
+      public int dim() {
+        return 2;
+      }
+
+      public void score(double tVe, double alpha, double[] x, int from, int to, double[] out) {
+        gm.score(tVe, alpha, x, from, to, out);
+        for (int q = 2 * from; q < 2 * to; q++) {
+          out[q] *= 1.1;
+        }
+      }
+    };
+    double[] times = {50, 5, 0.5, 0.05, 0.01};
+    Metric.Result one;
+    Metric.Result three;
+    Metric.Result exact;
+    try (Parallel p1 = new Parallel(1); Parallel p3 = new Parallel(3)) {
+      one = ScoreErrorMetric.measure(scaled, gm, TestSchedules.ve(), times, 2500, new RandomStreams(4), p1);
+      three = ScoreErrorMetric.measure(scaled, gm, TestSchedules.ve(), times, 2500, new RandomStreams(4), p3);
+      exact = ScoreErrorMetric.measure(gm, gm, TestSchedules.ve(), times, 2500, new RandomStreams(4), p3);
+    }
+    assertThat(three.values()).isEqualTo(one.values());
+    assertThat(three.details()).isEqualTo(one.details());
+    assertThat(one.values().get("weighted")).isPositive();
+    assertThat(exact.values().get("weighted")).isEqualTo(0.0);
+    assertThat(exact.values().get("benton")).isEqualTo(0.0);
+  }
 }
