@@ -26,7 +26,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * The three axes combine freely (conventions.md, "schedule, time discretisation and solver are separate
+ * The three axes combine freely (docs/design-space.md: "schedule, time discretisation and solver are separate
  * axes"): every registered sampler, under every registered schedule, on every step-count grid, gives finite
  * points for every step count from 1 to 64, and the grid passes {@link GridCheck}. The plugin contract tests
  * check each sampler under ve and vp only; this reaches vp-linear's short range, vp-cosine's steep end and

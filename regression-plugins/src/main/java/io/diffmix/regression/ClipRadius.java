@@ -4,7 +4,7 @@ import io.diffmix.core.data.Samples;
 
 /**
  * The radius D of the paper's constraint ĝ ∈ B_D(0) when the user gives none: 1.5 × the largest training norm
- * (design.md, "What the learner sees"). Without the clip, sampler paths ran off to infinity in the NumPy port.
+ * (README, "Plugins and their parameters"). Without the clip, sampler paths ran off to infinity in the NumPy port.
  */
 final class ClipRadius {
   /** How far beyond the data the posterior mean may reach. */

@@ -9,7 +9,7 @@ import java.io.IOException;
 /**
  * The learned score at any time: the posterior mean ĝ is interpolated linearly in the VP time
  * τ = ½ ln(t + 1) between the two nearest fitted levels, held beyond the ends, and the score is derived from it,
- * (ĝ(y) − y)/(σ0² + t) (design.md, "A learned model between its levels"). Another schedule is served through
+ * (ĝ(y) − y)/(σ0² + t) (README, "Plugins and their parameters"). Another schedule is served through
  * y = x/α.
  *
  * <p>Its divergence is exact inside each cell: ∇·ŝ_VE = (∇·ĝ − n)/(σ0² + t), with ∇·ĝ interpolated in τ like ĝ.

@@ -5,8 +5,8 @@ import org.hipparchus.linear.QRDecomposition;
 import org.hipparchus.linear.RealMatrix;
 
 /**
- * Solves the ridge normal equations (G + λ·(tr G/p)·I) B = R for all n output columns at once (design.md,
- * "Ridge"): Cholesky first; if a pivot is not positive, Cholesky again with growing jitter; last, QR of the
+ * Solves the ridge normal equations (G + λ·(tr G/p)·I) B = R for all n output columns at once (README,
+ * "Plugins and their parameters"): Cholesky first; if a pivot is not positive, Cholesky again with growing jitter; last, QR of the
  * ridged matrix, which handles a singular Gram (duplicate points, fewer points than features).
  */
 final class RidgeSolver {

@@ -2,7 +2,7 @@ package io.diffmix.regression;
 
 /**
  * Where a time falls among fitted levels, in the VP time τ = ½ ln(t + 1): the two nearest levels and the
- * weight of the upper one, held at the ends (design.md, "A learned model between its levels").
+ * weight of the upper one, held at the ends (README, "Plugins and their parameters").
  */
 final class TauInterpolation {
   private final double[] tau;

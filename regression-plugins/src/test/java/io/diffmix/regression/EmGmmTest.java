@@ -48,7 +48,7 @@ class EmGmmTest {
     }
   }
 
-  /** EM never lowers the likelihood; near convergence round-off allows about 1e-12·|ℓ| (design.md). */
+  /** EM never lowers the likelihood; near convergence round-off allows about 1e-12·|ℓ| (README, "Reproducibility"). */
   @Test
   void logLikelihoodIsNonDecreasing() {
     GaussianMixture gm = new GaussianMixture(new double[] {0.4, 0.35, 0.25},

@@ -28,7 +28,7 @@ import java.util.Set;
 /**
  * An experiment config, validated and resolved: every component created, every default filled in.
  *
- * <p>The JSON contract is design.md's "Experiment config". {@link #resolvedJson()} is what provenance records;
+ * <p>The JSON contract is the README's "Running an experiment". {@link #resolvedJson()} is what provenance records;
  * parsing it again gives the same experiment.
  */
 public record ExperimentSpec(
@@ -247,7 +247,7 @@ public record ExperimentSpec(
     }
   }
 
-  /** The resolved config: every key, every default filled in, in the order of design.md. */
+  /** The resolved config: every key, every default filled in, in the order of the README's config table. */
   public ObjectNode resolvedJson() {
     ObjectNode o = JsonNodeFactory.instance.objectNode();
     o.put("seed", seed);

@@ -6,7 +6,7 @@ import java.util.random.RandomGenerator;
 
 /**
  * Floor pairs for data without a closed form: disjoint halves of the held-out rows, drawn without
- * replacement (design.md, "File data"). Pair i shuffles the rows with its own stream and takes the first
+ * replacement (README, "Evaluating a sample file"). Pair i shuffles the rows with its own stream and takes the first
  * min(a, ⌊N/2⌋) rows as one side and the next min(b, ⌊N/2⌋) as the other.
  */
 public final class HeldOutHalves implements MetricSuite.FloorPairs {

@@ -9,7 +9,7 @@ import io.diffmix.core.spi.Schedule;
  * v̄ its variance per coordinate.
  *
  * <p>It is centred at the training mean, not at 0: deterministic samplers carry an off-centre prior straight
- * into their output (design.md, "Decisions"). Its variance matches the data's, which for the paper's
+ * into their output. Its variance matches the data's, which for the paper's
  * T = 100·(M2 + n) differs from the paper's N(0, (T + σ0²) I) by less than 1%.
  *
  * @param mean the prior's mean α(T)·m̄

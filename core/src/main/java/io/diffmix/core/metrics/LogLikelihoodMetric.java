@@ -16,7 +16,7 @@ import java.util.Optional;
  * reference points, and their difference {@code dlogp}, which has the floor.
  *
  * <p>It is the most sensitive of the sample metrics to a sampler's discretization error: a 2% variance
- * inflation that a single-bandwidth MMD misses at 10,000 points moves dlogp well past its floor (design.md).
+ * inflation that a single-bandwidth MMD misses at 10,000 points moves dlogp well past its floor (README, "log-likelihood").
  */
 public final class LogLikelihoodMetric implements MetricFactory<LogLikelihoodMetric.Config> {
   private static final int CHUNK = 1024;

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The {@code mixture-recovery} metric (design.md, "Metric definitions"): each generated point goes to the
+ * The {@code mixture-recovery} metric (README, "mixture-recovery"): each generated point goes to the
  * component with the largest true responsibility, then
  * {@code weights_tv = ½ Σ_j |ŵ_j − w_j|} and {@code mean_error = max_j |mean of the points assigned to j − μ_j|}.
  *

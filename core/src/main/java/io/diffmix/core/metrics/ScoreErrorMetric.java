@@ -19,7 +19,7 @@ import java.util.random.RandomGenerator;
 
 /**
  * The {@code score-error} metric: the fitted score against the exact one, level by level, on fresh points of
- * P_t (design.md, "Report").
+ * P_t (README, "score-error").
  *
  * <ul>
  *   <li>{@code per_level}: relative_l2 = E|ŝ − s*|²/E|s*|² at every grid time, and halfway between

@@ -5,7 +5,7 @@ package io.diffmix.core.score;
  *
  * <p>Every schedule's marginal is a scaled VE marginal: if X_t = α X_0 + σ Z, then X_t / α = X_0 + √t_VE Z with
  * the VE-equivalent time t_VE = σ²/α². So a model is asked at (t_VE, α) and answers
- * ŝ(x) = ŝ_VE(x/α)/α (design.md, "A learned model between its levels"). A sampler converts its own time with
+ * ŝ(x) = ŝ_VE(x/α)/α (README, "Plugins and their parameters"). A sampler converts its own time with
  * {@link Scores#evaluate}.
  *
  * <p>Implementations are safe to share between threads: they keep no mutable scratch in fields, and they
