@@ -21,7 +21,7 @@ import java.util.random.RandomGenerator;
  *
  * <p>The seed chooses {@code reference} rows, which are held out; the training rows are the first
  * {@code train} of the rest (all of them when fewer remain). There is no closed form, so metrics that need one
- * are skipped, and each floor compares disjoint halves of the held-out rows (design.md, "File data").
+ * are skipped, and each floor compares disjoint halves of the held-out rows (README, "Evaluating a sample file").
  */
 public final class FileTarget implements TargetFactory<FileTarget.Config> {
 

@@ -10,8 +10,8 @@ import java.util.random.RandomGenerator;
  * P0 = Σ_j w_j N(μ_j, σ0² I), with its exact score and log-density at every time.
  *
  * <p>At VE time t the noised law is Σ_j w_j N(μ_j, (σ0² + t) I), and its score is (m(y) − y)/s² with
- * s² = σ0² + t, m(y) = Σ_j π_j(y) μ_j and π = softmax_j(log w_j − |y − μ_j|²/(2s²)) (design.md, "The
- * mathematics"). The softmax is taken with log-sum-exp. Another schedule is served through y = x/α:
+ * s² = σ0² + t, m(y) = Σ_j π_j(y) μ_j and π = softmax_j(log w_j − |y − μ_j|²/(2s²)) (README,
+ * "Plugins and their parameters"). The softmax is taken with log-sum-exp. Another schedule is served through y = x/α:
  * s(x) = s_VE(x/α)/α.
  *
  * <p>The divergence follows from ∇·m(y) = tr Cov[μ | y]/s² = Σ_j π_j |μ_j − m(y)|²/s² (the posterior covariance

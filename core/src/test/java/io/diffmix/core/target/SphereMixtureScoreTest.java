@@ -8,7 +8,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The circle's and the sphere's exact scores are the gradients of their log-densities, to 1e-5 relative at
- * t ∈ {0.01, 0.1, 1, 10}. "Relative" is to |s| + 1/s, since the score vanishes on the ring itself (design.md).
+ * t ∈ {0.01, 0.1, 1, 10}. "Relative" is to |s| + 1/s, since the score vanishes on the ring itself (README, "Plugins and their parameters").
  */
 class SphereMixtureScoreTest {
 
