@@ -71,7 +71,7 @@ public final class FitCommand implements Callable<Integer> {
     }
     AtomicOutput.writeFile(model, os -> os.write(bytes.get()));
     spec.commandLine().getOut().printf("fitted %s: %d levels, %d cells in %.2f s; wrote %s%n",
-        exp.learner().name(), fit.fitted().levels(), fit.fitted().cellsTotal(), fit.fitSeconds(), model);
+        exp.learner().name(), fit.fitted().count("levels"), fit.fitted().count("cells_total"), fit.fitSeconds(), model);
     spec.commandLine().getOut().flush();
     return 0;
   }

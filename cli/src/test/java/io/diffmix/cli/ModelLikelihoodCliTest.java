@@ -69,7 +69,7 @@ class ModelLikelihoodCliTest {
                       out[q] = -x[q] / alpha / (1 + tVe) / alpha;
                     }
                   }
-                }, 0, 0, Map.of());
+                }, Map.of());
               }
             });
           }

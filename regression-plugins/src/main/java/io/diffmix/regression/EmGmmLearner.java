@@ -118,7 +118,7 @@ public final class EmGmmLearner implements Learner {
       summary.put("bic", bics);
     }
     summary.put("warnings", warnings);
-    return new FittedModel(new EmGmmModel(best.weights(), best.means(), best.covariances(), n), 0, 0, summary);
+    return new FittedModel(new EmGmmModel(best.weights(), best.means(), best.covariances(), n), summary);
   }
 
   /** Free parameters of a k-component mixture in n dimensions. */

@@ -17,7 +17,7 @@ public final class ExactLearner implements Learner {
   public FittedModel fit(Input input) {
     TrueDistribution truth = input.oracleTruth().orElseThrow(() -> new BadInputException(
         "learner 'exact' needs a synthetic target with a closed-form score; this target has none"));
-    return new FittedModel(truth.exactScore(), 0, 0, Map.of("oracle", true));
+    return new FittedModel(truth.exactScore(), Map.of("oracle", true));
   }
 
   /** The {@code exact} factory. */

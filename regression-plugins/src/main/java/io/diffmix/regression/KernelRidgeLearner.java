@@ -123,14 +123,15 @@ public final class KernelRidgeLearner implements Learner {
       in.progress().advanced(k + 1, times.length);
     }
     Map<String, Object> summary = new LinkedHashMap<>();
+    summary.put("levels", times.length);
+    summary.put("cells_total", times.length);
     summary.put("regression_target", "posterior mean: (1 - s^2/t) y + (s^2/t) x");
     summary.put("landmarks", m);
     summary.put("rows_per_level", rows);
     summary.put("bandwidth", config.bandwidth().equals("median") ? "median heuristic"
         : config.scale() + " x s(t)");
     summary.put("clip_radius", clip);
-    return new FittedModel(new KernelRidgeModel(levels, n, config.sigma0(), clip), times.length, times.length,
-        summary);
+    return new FittedModel(new KernelRidgeModel(levels, n, config.sigma0(), clip), summary);
   }
 
   /** The {@code kernel-ridge} factory. */

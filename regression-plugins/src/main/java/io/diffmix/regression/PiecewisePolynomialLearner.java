@@ -116,6 +116,8 @@ public final class PiecewisePolynomialLearner implements Learner {
       ascending[k] = fitted[levels - 1 - k];
     }
     Map<String, Object> summary = new LinkedHashMap<>();
+    summary.put("levels", levels);
+    summary.put("cells_total", cellsTotal);
     summary.put("regression_target", config.target().equals("noise")
         ? "noise: -xi/sqrt(t), mapped to the posterior mean" : "posterior mean: (1 - s^2/t) y + (s^2/t) x");
     summary.put("warm_start_rows", warm.rows());
@@ -126,7 +128,7 @@ public final class PiecewisePolynomialLearner implements Learner {
     summary.put("gram_kernel", Gram.scalar().name() + " below " + Gram.SMALL + " columns, "
         + (BlasBackend.isNative() ? "BLAS dsyrk (" + BlasBackend.name() + ")" : Gram.best().name()) + " from there");
     summary.put("per_level", perLevel);
-    return new FittedModel(new PiecewisePolynomialModel(ascending, config.sigma0()), levels, cellsTotal, summary);
+    return new FittedModel(new PiecewisePolynomialModel(ascending, config.sigma0()), summary);
   }
 
   /** Algorithm 2: denoise fresh points of P_t with the level's model, then the greedy cover. */

@@ -162,10 +162,13 @@ public final class ExperimentRunner {
       d.put("generated", learned.samples().rows());
       ObjectNode l = report.putObject("learner");
       l.put("name", spec.learner().name());
-      l.put("levels", fitted.levels());
-      l.put("cells_total", fitted.cellsTotal());
+      Learner.FittedModel.LEVELS.forEach(key -> l.put(key, fitted.count(key)));
       l.put("fit_seconds", fitSeconds);
-      fitted.summary().forEach((k, v) -> l.set(k, io.diffmix.core.config.Json.MAPPER.valueToTree(v)));
+      fitted.summary().forEach((k, v) -> {
+        if (!Learner.FittedModel.LEVELS.contains(k)) {
+          l.set(k, io.diffmix.core.config.Json.MAPPER.valueToTree(v));
+        }
+      });
       report.set("sampler", samplerBlock(spec, learned, sampleSeconds, samplerTimes));
       report.set("metrics", ReportMetrics.toJson(metrics, floors));
       ObjectNode timing = report.putObject("timing");

@@ -38,11 +38,22 @@ public interface Learner {
    * A learner's result.
    *
    * @param model the fitted score
-   * @param levels how many noise levels were fitted (0 for learners without levels)
-   * @param cellsTotal the number of regression cells summed over levels (0 if none)
-   * @param summary extra facts for the report's {@code learner} block, such as the regression target
+   * @param summary the learner's own facts for the report's {@code learner} block, in its own words: a learner
+   *     that fits levels names {@code levels} and {@code cells_total} there (see {@link #LEVELS}), another
+   *     learner its components or landmarks
    */
-  record FittedModel(ScoreModel model, int levels, int cellsTotal, Map<String, Object> summary) {}
+  record FittedModel(ScoreModel model, Map<String, Object> summary) {
+    /**
+     * The summary keys that the report's {@code learner} block always carries, 0 when a learner's summary
+     * does not name them: the noise levels fitted and the regression cells summed over them.
+     */
+    public static final java.util.List<String> LEVELS = java.util.List.of("levels", "cells_total");
+
+    /** The summary's whole number under {@code key}, or 0 when the learner did not name it. */
+    public long count(String key) {
+      return summary.get(key) instanceof Number v ? v.longValue() : 0;
+    }
+  }
 
   /** Receives progress: {@code done} of {@code total} units of work. */
   @FunctionalInterface
