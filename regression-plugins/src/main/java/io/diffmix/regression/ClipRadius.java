@@ -6,14 +6,14 @@ import io.diffmix.core.data.Samples;
  * The radius D of the paper's constraint ĝ ∈ B_D(0) when the user gives none: 1.5 × the largest training norm
  * (README, "Plugins and their parameters"). Without the clip, sampler paths ran off to infinity in the NumPy port.
  */
-final class ClipRadius {
+public final class ClipRadius {
   /** How far beyond the data the posterior mean may reach. */
   static final double MARGIN = 1.5;
 
   private ClipRadius() {}
 
   /** The given radius, or the default when it is NaN. */
-  static double of(double given, Samples train) {
+  public static double of(double given, Samples train) {
     if (!Double.isNaN(given)) {
       return given;
     }

@@ -2,6 +2,7 @@ package io.diffmix.regression;
 
 import io.diffmix.core.spi.DiffmixPlugin;
 import io.diffmix.core.spi.LearnerFactory;
+import io.diffmix.regression.piecewise.PiecewisePolynomialFactory;
 import java.util.Collection;
 import java.util.List;
 
@@ -9,7 +10,7 @@ import java.util.List;
 public final class RegressionPlugin implements DiffmixPlugin {
   @Override
   public Collection<LearnerFactory<?>> learners() {
-    return List.of(new ExactLearner.Factory(), new PiecewisePolynomialLearner.Factory(), new EmGmmLearner.Factory(),
+    return List.of(new ExactLearner.Factory(), new PiecewisePolynomialFactory(), new EmGmmLearner.Factory(),
         new KernelRidgeLearner.Factory());
   }
 }

@@ -9,11 +9,11 @@ import org.hipparchus.linear.RealMatrix;
  * "Plugins and their parameters"): Cholesky first; if a pivot is not positive, Cholesky again with growing jitter; last, QR of the
  * ridged matrix, which handles a singular Gram (duplicate points, fewer points than features).
  */
-final class RidgeSolver {
+public final class RidgeSolver {
   private RidgeSolver() {}
 
   /** What a solve used, for the learner's summary. */
-  enum Method { CHOLESKY, JITTER, QR }
+  public enum Method { CHOLESKY, JITTER, QR }
 
   /**
    * Overwrites {@code rhs} (p × n, row-major) with the solution.
@@ -21,7 +21,7 @@ final class RidgeSolver {
    * @param gram the upper triangle of G (p × p, row-major); left unchanged
    * @return the method that succeeded
    */
-  static Method solve(double[] gram, int p, double[] rhs, int n, double ridge) {
+  public static Method solve(double[] gram, int p, double[] rhs, int n, double ridge) {
     double trace = 0;
     for (int i = 0; i < p; i++) {
       trace += gram[i * p + i];

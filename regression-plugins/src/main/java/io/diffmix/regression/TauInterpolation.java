@@ -4,11 +4,11 @@ package io.diffmix.regression;
  * Where a time falls among fitted levels, in the VP time τ = ½ ln(t + 1): the two nearest levels and the
  * weight of the upper one, held at the ends (README, "Plugins and their parameters").
  */
-final class TauInterpolation {
+public final class TauInterpolation {
   private final double[] tau;
 
   /** @param tVe the levels' VE times, increasing */
-  TauInterpolation(double[] tVe) {
+  public TauInterpolation(double[] tVe) {
     tau = new double[tVe.length];
     for (int k = 0; k < tVe.length; k++) {
       tau[k] = 0.5 * Math.log1p(tVe[k]);
@@ -16,9 +16,9 @@ final class TauInterpolation {
   }
 
   /** The bracket of a VE time. */
-  record Bracket(int lo, int hi, double weight) {}
+  public record Bracket(int lo, int hi, double weight) {}
 
-  Bracket at(double tVe) {
+  public Bracket at(double tVe) {
     double t = 0.5 * Math.log1p(tVe);
     int hi = java.util.Arrays.binarySearch(tau, t);
     if (hi >= 0) {

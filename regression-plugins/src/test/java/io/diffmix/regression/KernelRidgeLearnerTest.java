@@ -25,7 +25,7 @@ class KernelRidgeLearnerTest {
   void aSingleGaussianIsLearnedToItsEstimationError() {
     GaussianMixture one = new GaussianMixture(new double[] {1}, new double[] {1, -2, 0.5}, 3, 1.0);
     Samples train = TestTargets.draw(one, 40_000, 5);
-    double[] times = PiecewisePolynomialLearnerTest.grid(300, 1e-2, 30);
+    double[] times = LearnerProbes.grid(300, 1e-2, 30);
     Learner.FittedModel m;
     try (Parallel par = new Parallel(2)) {
       m = new KernelRidgeLearner(new KernelRidgeLearner.Config(50, 1e-6, "noise", 1.0, 40_000, 1.0, Double.NaN))
@@ -35,7 +35,7 @@ class KernelRidgeLearnerTest {
     for (double t : times) {
       if (t >= 0.1) {
         double bound = 2 * 54.0 / (40_000 * t);
-        assertThat(PiecewisePolynomialLearnerTest.relativeError(m, one, t)).as("t=%s", t).isLessThan(bound);
+        assertThat(LearnerProbes.relativeError(m, one, t)).as("t=%s", t).isLessThan(bound);
       }
     }
   }

@@ -10,7 +10,8 @@ package io.diffmix.core.linalg;
  * order, which makes the whole Gram independent of the thread count.
  *
  * <p>The Vector API kernel runs when the JVM has {@code jdk.incubator.vector} (the launcher and the tests
- * add it); the scalar one otherwise.
+ * add it); the scalar one otherwise. The one kernel outside this promise is native OpenBLAS's, which
+ * {@link #forColumns} takes for large Grams when netlib has it: its bits are OpenBLAS's own.
  */
 public interface Gram {
 
@@ -37,10 +38,20 @@ public interface Gram {
    * The kernel to use for Grams of p columns. The Vector API's kernel is 3 times faster once compiled,
    * but runs through a slow fallback for about a second of a new JVM's life; below 24 columns the Grams are
    * small and the scalar kernel, compiled at once, finishes a typical fit first (scripts/gram-vs-numpy.sh).
-   * Both give the same bits, so the choice is only one of speed.
+   * Both give the same bits, so that choice is only one of speed. From 24 columns native OpenBLAS's
+   * {@code dsyrk} is faster still, when netlib has it; its bits are its own, which {@link #describe} records.
    */
   static Gram forColumns(int p) {
-    return p < SMALL ? scalar() : best();
+    if (p < SMALL) {
+      return scalar();
+    }
+    return BlasBackend.isNative() ? BlasGram.INSTANCE : best();
+  }
+
+  /** What {@link #forColumns} runs, in words, for provenance. */
+  static String describe() {
+    Gram large = BlasBackend.isNative() ? BlasGram.INSTANCE : best();
+    return scalar().name() + " below " + SMALL + " columns, " + large.name() + " from there";
   }
 
   /** Below this many columns {@link #forColumns} takes the scalar kernel. */
@@ -49,15 +60,6 @@ public interface Gram {
   /** The scalar kernel: the reference the others match bit for bit. */
   static Gram scalar() {
     return ScalarGram.INSTANCE;
-  }
-
-  /** Fills the lower triangle of a p × p row-major matrix from its upper triangle. */
-  static void symmetrize(double[] g, int p) {
-    for (int a = 0; a < p; a++) {
-      for (int b = a + 1; b < p; b++) {
-        g[b * p + a] = g[a * p + b];
-      }
-    }
   }
 
   /** Chooses once, lazily: the Vector API's kernel when its module is in the boot layer. */

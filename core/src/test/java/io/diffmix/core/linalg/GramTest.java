@@ -79,11 +79,4 @@ class GramTest {
     Gram.best().accumulateUpper(x, 500 * p, m - 500, p, p, halves);
     assertThat(halves).containsExactly(whole);
   }
-
-  @Test
-  void symmetrizeMirrorsTheUpperTriangle() {
-    double[] g = {1, 2, 3, 0, 4, 5, 0, 0, 6};
-    Gram.symmetrize(g, 3);
-    assertThat(g).containsExactly(1, 2, 3, 2, 4, 5, 3, 5, 6);
-  }
 }

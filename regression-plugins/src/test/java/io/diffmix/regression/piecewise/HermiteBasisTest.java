@@ -1,4 +1,4 @@
-package io.diffmix.regression;
+package io.diffmix.regression.piecewise;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

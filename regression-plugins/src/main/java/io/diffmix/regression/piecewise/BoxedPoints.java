@@ -1,4 +1,4 @@
-package io.diffmix.regression;
+package io.diffmix.regression.piecewise;
 
 import java.util.Arrays;
 
@@ -15,7 +15,6 @@ final class BoxedPoints {
   static final int LEAF = 32;
 
   final int n;
-  final int rows;
   /** The row of the input at each position. */
   final int[] order;
   /** The points in leaf order, position-major. */
@@ -27,7 +26,6 @@ final class BoxedPoints {
 
   BoxedPoints(double[] mu, int rows, int n) {
     this.n = n;
-    this.rows = rows;
     int[] idx = new int[rows];
     for (int i = 0; i < rows; i++) {
       idx[i] = i;
@@ -62,14 +60,14 @@ final class BoxedPoints {
       bounds[leaves] = from;
       return leaves + 1;
     }
-    int axis = widest(mu, n, idx, from, to);
+    int axis = widest(mu, idx, from, to);
     int mid = (from + to) >>> 1;
-    select(mu, n, axis, idx, from, to, mid);
+    select(mu, axis, idx, from, to, mid);
     return split(mu, idx, mid, to, bounds, split(mu, idx, from, mid, bounds, leaves));
   }
 
   /** The coordinate along which rows idx[from, to) spread the most; the lowest on a tie. */
-  private static int widest(double[] mu, int n, int[] idx, int from, int to) {
+  private int widest(double[] mu, int[] idx, int from, int to) {
     int axis = 0;
     double widest = -1;
     for (int c = 0; c < n; c++) {
@@ -92,7 +90,7 @@ final class BoxedPoints {
    * after, in the order of coordinate {@code axis} with ties broken by row: a median split in linear time, with
    * no boxing and no comparator, and the same result on every run.
    */
-  private static void select(double[] mu, int n, int axis, int[] idx, int from, int to, int k) {
+  private void select(double[] mu, int axis, int[] idx, int from, int to, int k) {
     int lo = from;
     int hi = to - 1;
     while (lo < hi) {
@@ -100,10 +98,10 @@ final class BoxedPoints {
       int i = lo;
       int j = hi;
       while (i <= j) {
-        while (less(mu, n, axis, idx[i], pivot)) {
+        while (less(mu, axis, idx[i], pivot)) {
           i++;
         }
-        while (less(mu, n, axis, pivot, idx[j])) {
+        while (less(mu, axis, pivot, idx[j])) {
           j--;
         }
         if (i <= j) {
@@ -123,7 +121,7 @@ final class BoxedPoints {
   }
 
   /** Whether row a comes before row b along {@code axis}, ties by row. */
-  private static boolean less(double[] mu, int n, int axis, int a, int b) {
+  private boolean less(double[] mu, int axis, int a, int b) {
     int c = Double.compare(mu[a * n + axis], mu[b * n + axis]);
     return c < 0 || (c == 0 && a < b);
   }

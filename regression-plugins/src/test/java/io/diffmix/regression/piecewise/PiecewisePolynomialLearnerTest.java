@@ -1,4 +1,4 @@
-package io.diffmix.regression;
+package io.diffmix.regression.piecewise;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,11 +9,16 @@ import io.diffmix.core.spi.Learner;
 import io.diffmix.core.target.GaussianMixture;
 import io.diffmix.core.testkit.TestSchedules;
 import io.diffmix.core.testkit.TestTargets;
+import io.diffmix.regression.LearnerProbes;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The paper's learner on cases whose answer is known, and on degenerate data. */
 class PiecewisePolynomialLearnerTest {
+  /** The factory's defaults: σ0 1, R0 1, α_min 0.05, c 0.5. */
+  static final PiecewisePolynomialLearner.Assumptions ASSUMPTIONS =
+      new PiecewisePolynomialLearner.Assumptions(1.0, 1.0, 0.05, 0.5);
+
 
   static Learner.FittedModel fit(Samples train, double[] times, PiecewisePolynomialLearner.Config c, int threads) {
     try (Parallel par = new Parallel(threads)) {
@@ -23,41 +28,10 @@ class PiecewisePolynomialLearnerTest {
   }
 
   static PiecewisePolynomialLearner.Config config(int degree) {
-    return new PiecewisePolynomialLearner.Config(degree, 1e-6, 1.0, 1.0, 0.05, 0.5, Double.NaN, 4000,
-        "posterior-mean");
+    return new PiecewisePolynomialLearner.Config(PiecewisePolynomialLearner.Degree.fixed(degree), 1e-6,
+        ASSUMPTIONS, Double.NaN, 4000, RegressionTarget.POSTERIOR_MEAN);
   }
 
-  /** Geometric VE times from T down to t1. */
-  static double[] grid(double top, double bottom, int levels) {
-    double[] t = new double[levels];
-    for (int i = 0; i < levels; i++) {
-      t[i] = top * Math.pow(bottom / top, (double) i / (levels - 1));
-    }
-    return t;
-  }
-
-  /** E|ŝ − s*|² / E|s*|² at VE time t on 4,000 fresh points of P_t. */
-  static double relativeError(Learner.FittedModel m, GaussianMixture truth, double t) {
-    int n = truth.dim();
-    int rows = 4000;
-    double[] x = new double[rows * n];
-    var rng = new RandomStreams(99).stream("probe", (long) (t * 1e6));
-    truth.sample(rows, rng, x);
-    for (int q = 0; q < x.length; q++) {
-      x[q] += Math.sqrt(t) * rng.nextGaussian();
-    }
-    double[] a = new double[x.length];
-    double[] b = new double[x.length];
-    m.model().score(t, 1, x, 0, rows, a);
-    truth.score(t, 1, x, 0, rows, b);
-    double err = 0;
-    double norm = 0;
-    for (int q = 0; q < x.length; q++) {
-      err += (a[q] - b[q]) * (a[q] - b[q]);
-      norm += b[q] * b[q];
-    }
-    return err / norm;
-  }
 
   /**
    * k = 1: E[μ | y] is the constant μ, so degree 1 leaves only estimation error. With p = n + 1 = 4 features,
@@ -69,22 +43,22 @@ class PiecewisePolynomialLearnerTest {
   void aSingleGaussianIsLearnedToItsEstimationError() {
     GaussianMixture one = new GaussianMixture(new double[] {1}, new double[] {1, -2, 0.5}, 3, 1.0);
     Samples train = TestTargets.draw(one, 20_000, 5);
-    double[] times = grid(300, 1e-3, 60);
+    double[] times = LearnerProbes.grid(300, 1e-3, 60);
     Learner.FittedModel m = fit(train, times, config(1), 2);
     for (double t : times) {
       if (t >= 0.1) {
-        assertThat(relativeError(m, one, t)).as("t=%s", t).isLessThan(0.01);
+        assertThat(LearnerProbes.relativeError(m, one, t)).as("t=%s", t).isLessThan(0.01);
       }
     }
     // between levels the model interpolates a constant: still exact up to estimation error
-    assertThat(relativeError(m, one, 0.5 * (times[20] + times[21]))).isLessThan(0.01);
+    assertThat(LearnerProbes.relativeError(m, one, 0.5 * (times[20] + times[21]))).isLessThan(0.01);
   }
 
   @Test
   void theQuickstartMixtureGetsOneCellPerComponentNearTheData() {
     GaussianMixture gm = TestTargets.quickstart();
     Samples train = TestTargets.draw(gm, 20_000, 6);
-    double[] times = grid(1000, 1e-2, 50);
+    double[] times = LearnerProbes.grid(1000, 1e-2, 50);
     Learner.FittedModel m = fit(train, times, config(3), 2);
     PiecewisePolynomialModel model = (PiecewisePolynomialModel) m.model();
     LevelPolynomials lowest = model.levels()[0];
@@ -93,11 +67,11 @@ class PiecewisePolynomialLearnerTest {
     double radius = 0.5 * (1 + Math.sqrt(1 + 1e-2) * Math.sqrt(Math.log(20)));
     double[][] means = {{0, 0}, {5, 0}, {0, 5}};
     for (double[] mu : means) {
-      int j = LevelPolynomialsTest.nearest(lowest.centers, 2, mu, 0);
-      double d = Math.hypot(mu[0] - lowest.centers[2 * j], mu[1] - lowest.centers[2 * j + 1]);
+      int j = LevelPolynomialsTest.nearest(lowest.centres, 2, mu, 0);
+      double d = Math.hypot(mu[0] - lowest.centres[2 * j], mu[1] - lowest.centres[2 * j + 1]);
       assertThat(d).isLessThan(radius);
     }
-    assertThat(relativeError(m, gm, 1.0)).isLessThan(0.05);
+    assertThat(LearnerProbes.relativeError(m, gm, 1.0)).isLessThan(0.05);
   }
 
   private static void assertFinite(Learner.FittedModel m, int n) {
@@ -120,7 +94,7 @@ class PiecewisePolynomialLearnerTest {
   void duplicateTrainingPointsGiveFiniteScores() {
     Samples same = Samples.zeros(3000, 2);
     java.util.Arrays.fill(same.data(), 1.5);
-    assertFinite(fit(same, grid(100, 1e-3, 20), config(3), 1), 2);
+    assertFinite(fit(same, LearnerProbes.grid(100, 1e-3, 20), config(3), 1), 2);
   }
 
   /** Every cell of every level has at least 5p points for its degree p, or a constant. */
@@ -141,7 +115,7 @@ class PiecewisePolynomialLearnerTest {
   @Test
   void fewerPointsThanFeaturesLowerTheDegree() {
     Samples few = TestTargets.draw(TestTargets.quickstart(), 40, 8);
-    Learner.FittedModel m = fit(few, grid(100, 1e-3, 20), config(6), 1);
+    Learner.FittedModel m = fit(few, LearnerProbes.grid(100, 1e-3, 20), config(6), 1);
     assertFinite(m, 2);
     assertDegreesFitTheirCells(m, 2);
   }
@@ -150,7 +124,7 @@ class PiecewisePolynomialLearnerTest {
   @Test
   void aDegreeTooHighForTheDataIsLowered() {
     Samples train = TestTargets.draw(TestTargets.quickstart(), 1000, 9);
-    Learner.FittedModel m = fit(train, grid(100, 1e-2, 10), config(12), 1);
+    Learner.FittedModel m = fit(train, LearnerProbes.grid(100, 1e-2, 10), config(12), 1);
     assertFinite(m, 2);
     assertDegreesFitTheirCells(m, 2);
     // 800 regression rows cannot carry p(12) = 91 features in 3 cells: some cell must have dropped its degree
@@ -164,7 +138,7 @@ class PiecewisePolynomialLearnerTest {
     GaussianMixture gm = TestTargets.quickstart();
     Samples train = TestTargets.draw(gm, 5000, 10);
     // a far-away warm start: at t = 1e-3 no noisy point is near (100, 100)
-    Learner.FittedModel m = fit(train, grid(2, 1e-3, 30), config(2), 1);
+    Learner.FittedModel m = fit(train, LearnerProbes.grid(2, 1e-3, 30), config(2), 1);
     assertFinite(m, 2);
     for (LevelPolynomials level : ((PiecewisePolynomialModel) m.model()).levels()) {
       assertThat(level.cells()).isPositive();
@@ -190,7 +164,7 @@ class PiecewisePolynomialLearnerTest {
   void oneThreadAndTwoGiveTheSameModelBytes() {
     GaussianMixture gm = TestTargets.quickstart();
     Samples train = TestTargets.draw(gm, 12_000, 12);
-    double[] times = grid(300, 1e-3, 12);
+    double[] times = LearnerProbes.grid(300, 1e-3, 12);
     assertThat(payload(fit(train, times, config(3), 2))).isEqualTo(payload(fit(train, times, config(3), 1)));
     GaussianMixture four = new GaussianMixture(new double[] {0.5, 0.5},
         new double[] {0, 0, 0, 0, 4, 0, 4, 0}, 4, 1.0);
@@ -204,14 +178,14 @@ class PiecewisePolynomialLearnerTest {
   void autoDegreeChoosesAmongTheCandidatesPerLevel() {
     GaussianMixture gm = TestTargets.quickstart();
     Samples train = TestTargets.draw(gm, 10_000, 11);
-    var c = new PiecewisePolynomialLearner.Config(3, 1e-6, 1.0, 1.0, 0.05, 0.5, Double.NaN, 4000, "posterior-mean",
-        java.util.List.of(1, 3));
-    Learner.FittedModel m = fit(train, grid(300, 1e-3, 25), c, 2);
+    var c = new PiecewisePolynomialLearner.Config(new PiecewisePolynomialLearner.Degree(3, java.util.List.of(1, 3)),
+        1e-6, ASSUMPTIONS, Double.NaN, 4000, RegressionTarget.POSTERIOR_MEAN);
+    Learner.FittedModel m = fit(train, LearnerProbes.grid(300, 1e-3, 25), c, 2);
     assertFinite(m, 2);
     java.util.List<Integer> chosen = chosenDegrees(m);
     assertThat(chosen).hasSize(25).allMatch(d -> d == 1 || d == 3);
     // the choice is part of the fit: the same with one thread
-    assertThat(chosenDegrees(fit(train, grid(300, 1e-3, 25), c, 1))).isEqualTo(chosen);
+    assertThat(chosenDegrees(fit(train, LearnerProbes.grid(300, 1e-3, 25), c, 1))).isEqualTo(chosen);
   }
 
   @SuppressWarnings("unchecked")

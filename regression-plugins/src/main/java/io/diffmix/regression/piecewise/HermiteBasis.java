@@ -1,4 +1,4 @@
-package io.diffmix.regression;
+package io.diffmix.regression.piecewise;
 
 import java.util.ArrayList;
 import java.util.List;

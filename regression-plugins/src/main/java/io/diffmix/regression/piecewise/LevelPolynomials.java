@@ -1,4 +1,4 @@
-package io.diffmix.regression;
+package io.diffmix.regression.piecewise;
 
 /**
  * One fitted level ℓ: the Voronoi cells of the warm starts C_ℓ, and in each cell j the polynomial
@@ -12,25 +12,24 @@ final class LevelPolynomials {
   /** 1/s: the fit scales by it too, so both see the same z to the bit. */
   private final double invS;
   final int n;
-  final double[] centers;
+  final double[] centres;
   final int[] degrees;
   final double[][] coefficients;
   private final HermiteBasis[] bases;
   final double clip;
 
   /**
-   * @param centers the warm starts μ̂_j, cells × n
+   * @param centres the warm starts μ̂_j, cells × n, at least one
    * @param degrees each cell's polynomial degree
    * @param coefficients each cell's p_j × n coefficients, row-major
    * @param clip the radius D of the ball the posterior mean is projected onto
    */
-  LevelPolynomials(double tVe, double s, int n, double[] centers, int[] degrees, double[][] coefficients,
-      double clip) {
+  LevelPolynomials(double tVe, double s, double[] centres, int[] degrees, double[][] coefficients, double clip) {
     this.tVe = tVe;
     this.s = s;
     this.invS = 1 / s;
-    this.n = n;
-    this.centers = centers;
+    this.n = centres.length / degrees.length;
+    this.centres = centres;
     this.degrees = degrees;
     this.coefficients = coefficients;
     this.clip = clip;
@@ -77,10 +76,8 @@ final class LevelPolynomials {
    * {@code maxCells} cells. Arrays are coordinate- or feature-major, {@link #BLOCK} entries a row.
    */
   static final class Batch {
-    final int[] cell = new int[BLOCK];
+    final NearestWarmStart nearest = new NearestWarmStart();
     final int[] order = new int[BLOCK];
-    final double[] d2 = new double[BLOCK];
-    final double[] best = new double[BLOCK];
     final int[] start;
     final int[] cursor;
     final double[] z;
@@ -106,23 +103,9 @@ final class LevelPolynomials {
    * value is the same sum in the same order as the per-point formula (LevelPolynomialsTest).
    */
   void posteriorMeans(double[] y, int rows, double[] out, Batch w) {
-    int cells = cells();
     for (int from = 0; from < rows; from += BLOCK) {
-      int to = Math.min(rows, from + BLOCK);
-      nearestRows(centers, n, y, from, to - from, w.cell, 0, w.d2, w.best);
-      java.util.Arrays.fill(w.start, 0, cells + 1, 0);
-      for (int i = from; i < to; i++) {
-        w.start[w.cell[i - from] + 1]++;
-      }
-      for (int j = 0; j < cells; j++) {
-        w.start[j + 1] += w.start[j];
-        w.cursor[j] = w.start[j];
-      }
-      // a counting sort: cell j's rows, in row order, at order[start[j] .. start[j + 1])
-      for (int i = from; i < to; i++) {
-        w.order[w.cursor[w.cell[i - from]]++] = i;
-      }
-      for (int j = 0; j < cells; j++) {
+      sortByCell(y, from, Math.min(rows, from + BLOCK), w);
+      for (int j = 0; j < cells(); j++) {
         if (w.start[j + 1] > w.start[j]) {
           cellMeans(j, w.start[j], w.start[j + 1] - w.start[j], y, out, w);
         }
@@ -131,34 +114,22 @@ final class LevelPolynomials {
   }
 
   /**
-   * The nearest warm start (the Voronoi cell) of each of rows [from, from + rows) of y, into
-   * {@code cell[cellOff ..]}; ties go to the lower index. Squared distances are summed over the coordinates in
-   * order and compared strictly, cell by cell across the rows, without a branch on the data: a fit starts with
-   * one cell, and a branch the profile never saw taken would send its compiled code back to the interpreter at
-   * the first level with two.
-   *
-   * @param d2 scratch of at least {@code rows} entries
-   * @param best scratch of at least {@code rows} entries
+   * The Voronoi cells of rows [from, to) of y, at most {@link #BLOCK}, by a counting sort: cell j's rows, in
+   * row order, at w.order[w.start[j] .. w.start[j + 1]).
    */
-  static void nearestRows(double[] centers, int n, double[] y, int from, int rows, int[] cell, int cellOff,
-      double[] d2, double[] best) {
-    java.util.Arrays.fill(cell, cellOff, cellOff + rows, 0);
-    java.util.Arrays.fill(best, 0, rows, Double.POSITIVE_INFINITY);
-    int cells = centers.length / n;
+  private void sortByCell(double[] y, int from, int to, Batch w) {
+    int cells = cells();
+    int[] cell = w.nearest.assign(centres, n, y, from, to - from);
+    java.util.Arrays.fill(w.start, 0, cells + 1, 0);
+    for (int i = from; i < to; i++) {
+      w.start[cell[i - from] + 1]++;
+    }
     for (int j = 0; j < cells; j++) {
-      java.util.Arrays.fill(d2, 0, rows, 0);
-      for (int c = 0; c < n; c++) {
-        double mu = centers[j * n + c];
-        for (int r = 0; r < rows; r++) {
-          double diff = y[(from + r) * n + c] - mu;
-          d2[r] += diff * diff;
-        }
-      }
-      for (int r = 0; r < rows; r++) {
-        boolean closer = d2[r] < best[r];
-        cell[cellOff + r] = closer ? j : cell[cellOff + r];
-        best[r] = closer ? d2[r] : best[r];
-      }
+      w.start[j + 1] += w.start[j];
+      w.cursor[j] = w.start[j];
+    }
+    for (int i = from; i < to; i++) {
+      w.order[w.cursor[cell[i - from]]++] = i;
     }
   }
 
@@ -184,7 +155,7 @@ final class LevelPolynomials {
     HermiteBasis basis = bases[degrees[j]];
     int p = basis.size();
     for (int c = 0; c < n; c++) {
-      double mu = centers[j * n + c];
+      double mu = centres[j * n + c];
       int zo = c * BLOCK;
       for (int k = 0; k < m; k++) {
         w.z[zo + k] = (y[w.order[first + k] * n + c] - mu) * invS;
@@ -223,22 +194,9 @@ final class LevelPolynomials {
    * boundary ĝ jumps, and the trace is that of the row's own cell.
    */
   void posteriorMeansAndTraces(double[] y, int rows, double[] out, double[] trace, Batch w, Gradients g) {
-    int cells = cells();
     for (int from = 0; from < rows; from += BLOCK) {
-      int to = Math.min(rows, from + BLOCK);
-      nearestRows(centers, n, y, from, to - from, w.cell, 0, w.d2, w.best);
-      java.util.Arrays.fill(w.start, 0, cells + 1, 0);
-      for (int i = from; i < to; i++) {
-        w.start[w.cell[i - from] + 1]++;
-      }
-      for (int j = 0; j < cells; j++) {
-        w.start[j + 1] += w.start[j];
-        w.cursor[j] = w.start[j];
-      }
-      for (int i = from; i < to; i++) {
-        w.order[w.cursor[w.cell[i - from]]++] = i;
-      }
-      for (int j = 0; j < cells; j++) {
+      sortByCell(y, from, Math.min(rows, from + BLOCK), w);
+      for (int j = 0; j < cells(); j++) {
         if (w.start[j + 1] > w.start[j]) {
           cellMeans(j, w.start[j], w.start[j + 1] - w.start[j], y, out, w);
           cellTraces(j, w.start[j], w.start[j + 1] - w.start[j], trace, w, g);

@@ -1,7 +1,8 @@
-package io.diffmix.regression;
+package io.diffmix.regression.piecewise;
 
 import io.diffmix.core.score.ScoreDivergence;
 import io.diffmix.core.spi.PersistentModel;
+import io.diffmix.regression.TauInterpolation;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -216,7 +217,7 @@ public final class PiecewisePolynomialModel implements ScoreDivergence, Persiste
       out.writeDouble(l.s);
       out.writeDouble(l.clip);
       out.writeInt(l.cells());
-      for (double c : l.centers) {
+      for (double c : l.centres) {
         out.writeDouble(c);
       }
       for (int j = 0; j < l.cells(); j++) {
@@ -247,9 +248,12 @@ public final class PiecewisePolynomialModel implements ScoreDivergence, Persiste
       double s = in.readDouble();
       double clip = in.readDouble();
       int cells = in.readInt();
-      double[] centers = new double[cells * n];
-      for (int q = 0; q < centers.length; q++) {
-        centers[q] = in.readDouble();
+      if (cells < 1) {
+        throw new IOException("level " + k + " has " + cells + " cells; valid: at least 1");
+      }
+      double[] centres = new double[cells * n];
+      for (int q = 0; q < centres.length; q++) {
+        centres[q] = in.readDouble();
       }
       int[] degrees = new int[cells];
       double[][] coef = new double[cells][];
@@ -265,7 +269,7 @@ public final class PiecewisePolynomialModel implements ScoreDivergence, Persiste
           coef[j][q] = in.readDouble();
         }
       }
-      levels[k] = new LevelPolynomials(tVe, s, n, centers, degrees, coef, clip);
+      levels[k] = new LevelPolynomials(tVe, s, centres, degrees, coef, clip);
     }
     return new PiecewisePolynomialModel(levels, sigma0);
   }

@@ -1,4 +1,4 @@
-package io.diffmix.regression;
+package io.diffmix.regression.piecewise;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,9 +44,10 @@ class LevelPolynomialsTest {
       }
     }
     int[] cell = new int[rows + 5];
+    NearestWarmStart nearest = new NearestWarmStart();
     for (int from = 0; from < rows; from += 70) {
       int m = Math.min(70, rows - from);
-      LevelPolynomials.nearestRows(centers, 2, y, from, m, cell, from + 5, new double[m], new double[m]);
+      System.arraycopy(nearest.assign(centers, 2, y, from, m), 0, cell, from + 5, m);
     }
     for (int i = 0; i < rows; i++) {
       assertThat(cell[i + 5]).as("row %d", i).isEqualTo(nearest(centers, 2, y, 2 * i));
@@ -61,12 +62,12 @@ class LevelPolynomialsTest {
    */
   private static double[] onePoint(LevelPolynomials level, double[] y, int yOff) {
     int n = level.n;
-    int j = nearest(level.centers, n, y, yOff);
+    int j = nearest(level.centres, n, y, yOff);
     HermiteBasis basis = HermiteBasis.of(n, level.degrees[j]);
     double invS = 1 / level.s;
     double[] z = new double[n];
     for (int c = 0; c < n; c++) {
-      z[c] = (y[yOff + c] - level.centers[j * n + c]) * invS;
+      z[c] = (y[yOff + c] - level.centres[j * n + c]) * invS;
     }
     double[] phi = new double[basis.size()];
     basis.evaluate(z, 0, basis.scratch(), phi, 0);
@@ -113,7 +114,7 @@ class LevelPolynomialsTest {
       y[q] = 1 + 4 * r.nextGaussian();
     }
     // the clip radius: the median norm of the unclipped means, so that about half the rows are clipped
-    LevelPolynomials open = new LevelPolynomials(0.3, Math.sqrt(1.3), n, centers, degrees, coef,
+    LevelPolynomials open = new LevelPolynomials(0.3, Math.sqrt(1.3), centers, degrees, coef,
         Double.POSITIVE_INFINITY);
     double[] norms = new double[rows];
     for (int i = 0; i < rows; i++) {
@@ -122,7 +123,7 @@ class LevelPolynomialsTest {
     }
     java.util.Arrays.sort(norms);
     double clip = norms[rows / 2];
-    LevelPolynomials level = new LevelPolynomials(0.3, Math.sqrt(1.3), n, centers, degrees, coef, clip);
+    LevelPolynomials level = new LevelPolynomials(0.3, Math.sqrt(1.3), centers, degrees, coef, clip);
     double[] batch = new double[y.length];
     level.posteriorMeans(y, rows, batch, level.batch());
     int clipped = 0;

@@ -1,0 +1,92 @@
+package io.diffmix.regression.piecewise;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.diffmix.core.config.Param;
+import io.diffmix.core.config.Params;
+import io.diffmix.core.registry.Registry;
+import io.diffmix.core.score.ScoreModel;
+import io.diffmix.core.spi.Learner;
+import io.diffmix.core.spi.LearnerFactory;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** The {@code piecewise-polynomial} learner: its parameters, their defaults, and its saved models. */
+public final class PiecewisePolynomialFactory implements LearnerFactory<PiecewisePolynomialLearner.Config> {
+  /** The largest degree a config may ask for. */
+  private static final int MAX_DEGREE = 12;
+
+  @Override
+  public String name() {
+    return "piecewise-polynomial";
+  }
+
+  @Override
+  public String description() {
+    return "the paper's learner: Hermite-polynomial regression of E[mu|y] on Voronoi cells of warm starts, "
+        + "level by level, with Algorithm 2's refresh whenever t+1 halves";
+  }
+
+  @Override
+  public List<Param> params() {
+    ArrayNode degrees = JsonNodeFactory.instance.arrayNode().add(1.0).add(2.0).add(3.0).add(4.0);
+    return List.of(
+        Param.integer("degree", 3, "total degree d of each cell's polynomial, or \"auto\": chosen per level from "
+            + "`degrees` by held-out loss").atLeast(0).atMost(MAX_DEGREE).orKeyword("auto"),
+        new Param("degrees", Param.Kind.REAL_LIST, degrees, "candidate degrees for degree \"auto\"", 0, false,
+            MAX_DEGREE, false, List.of()),
+        Param.real("ridge", 1e-6, "ridge lambda, relative to tr(G)/p").atLeast(0).atMost(1),
+        Param.real("sigma0", 1.0, "assumed standard deviation sigma0 of the components").greaterThan(0),
+        Param.real("r0", 1.0, "assumed radius R0 of a component's support").atLeast(0),
+        Param.real("alpha_min", 0.05, "assumed smallest component weight").greaterThan(0).lessThan(1),
+        Param.real("c", 0.5, "cover constant: radius c (R0 + s sqrt(ln(1/alpha_min)))").greaterThan(0),
+        Param.real("clip_radius", "radius D of the ball the posterior mean is clipped to; "
+            + "null: 1.5 x the largest training norm").greaterThan(0).orAuto(),
+        Param.integer("warm_start_batch", 4000, "training rows set aside for Algorithm 2 (at most a fifth)")
+            .atLeast(1).atMost(1_000_000),
+        Param.choice("target", RegressionTarget.POSTERIOR_MEAN.key, "regression target: the paper's "
+            + "posterior-mean form, or the noise -xi/sqrt(t); they differ only through the ridge",
+            RegressionTarget.keys()));
+  }
+
+  @Override
+  public PiecewisePolynomialLearner.Config configure(Params p) {
+    PiecewisePolynomialLearner.Degree degree = p.isKeyword("degree", "auto") ? candidates(p)
+        : PiecewisePolynomialLearner.Degree.fixed(p.integer("degree"));
+    var assumptions = new PiecewisePolynomialLearner.Assumptions(p.real("sigma0"), p.real("r0"),
+        p.real("alpha_min"), p.real("c"));
+    return new PiecewisePolynomialLearner.Config(degree, p.real("ridge"), assumptions,
+        p.isAuto("clip_radius") ? Double.NaN : p.real("clip_radius"), p.integer("warm_start_batch"),
+        RegressionTarget.of(p.text("target")));
+  }
+
+  /** degree "auto": the distinct whole numbers of {@code degrees}, in their order. */
+  private static PiecewisePolynomialLearner.Degree candidates(Params p) {
+    List<Integer> list = new ArrayList<>();
+    for (double d : p.realList("degrees")) {
+      if (d != Math.rint(d)) {
+        throw p.error("degrees", d + " is not an integer; valid: integers from 0 to " + MAX_DEGREE);
+      }
+      if (!list.contains((int) d)) {
+        list.add((int) d);
+      }
+    }
+    if (list.isEmpty()) {
+      throw p.error("degrees", "is empty; valid: one or more integers from 0 to " + MAX_DEGREE);
+    }
+    return new PiecewisePolynomialLearner.Degree(Collections.max(list), List.copyOf(list));
+  }
+
+  @Override
+  public Learner create(PiecewisePolynomialLearner.Config config) {
+    return new PiecewisePolynomialLearner(config);
+  }
+
+  @Override
+  public ScoreModel readModel(DataInputStream in, Registry registry) throws IOException {
+    return PiecewisePolynomialModel.readPayload(in);
+  }
+}

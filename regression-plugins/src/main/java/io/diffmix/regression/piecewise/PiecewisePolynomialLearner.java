@@ -1,0 +1,134 @@
+package io.diffmix.regression.piecewise;
+
+import io.diffmix.core.data.Samples;
+import io.diffmix.core.parallel.Parallel;
+import io.diffmix.core.random.RandomStreams;
+import io.diffmix.core.spi.Learner;
+import io.diffmix.regression.ClipRadius;
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+/**
+ * The paper's learner, Algorithm 1 (Gatmiry, Kelner and Lee; docs/algorithm.md §2): at each level of the grid,
+ * from high noise to low, piecewise-polynomial regression of the posterior mean E[μ | y] on the Voronoi cells of
+ * the warm starts, which Algorithm 2 ({@link WarmStartRefresh}) refreshes whenever t + 1 has halved.
+ *
+ * <p>Everything is done in VE coordinates: a level at schedule time t has VE time t_VE = σ²/α². One level is
+ * three steps, each a class: the noisy points and their target ({@link NoisyLevel}), their cells
+ * ({@link VoronoiCells}) and a regression in each cell ({@link CellRegression}); {@link DegreeSelection} chooses
+ * the degree first when it is "auto". The learner sees only the training rows: it carves its warm-start batch out
+ * of them, and its assumptions about the data are its own parameters.
+ */
+public final class PiecewisePolynomialLearner implements Learner {
+  private final Config config;
+
+  /**
+   * The paper's assumptions about the data: every component is σ0-spherical around a mean within R0 of its
+   * support, no weight is below α_min, and c scales the cover radius c·(R0 + s√ln(1/α_min)).
+   */
+  public record Assumptions(double sigma0, double r0, double alphaMin, double c) {}
+
+  /**
+   * The total degree d of the polynomials: fixed, or chosen per level among {@code candidates} when there are any
+   * (then {@code max} is their largest).
+   */
+  public record Degree(int max, List<Integer> candidates) {
+    public static Degree fixed(int d) {
+      return new Degree(d, List.of());
+    }
+
+    boolean isAuto() {
+      return !candidates.isEmpty();
+    }
+  }
+
+  /**
+   * @param ridge λ, relative to tr(G)/p
+   * @param clipRadius D, or NaN for 1.5 × the largest training norm
+   * @param warmStartBatch rows set aside for Algorithm 2
+   */
+  public record Config(Degree degree, double ridge, Assumptions assumptions, double clipRadius, int warmStartBatch,
+      RegressionTarget target) {}
+
+  public PiecewisePolynomialLearner(Config config) {
+    this.config = config;
+  }
+
+  /** What one fit keeps from level to level. */
+  private record Fit(NoisyLevel noisy, CellRegression regression, RandomStreams streams, Parallel par) {}
+
+  /** One fitted level: its polynomials, its cells' sizes, and the degree "auto" chose (0 when fixed). */
+  record LevelFit(CellRegression.Result result, int[] sizes, int chosenDegree) {}
+
+  @Override
+  public FittedModel fit(Input in) {
+    Samples train = in.train();
+    int nw = Math.max(1, Math.min(config.warmStartBatch(), train.rows() / 5));
+    int[] perm = permutation(train.rows(), in.streams().stream("split"));
+    Samples warm = rows(train, perm, 0, nw);
+    Samples regression = rows(train, perm, nw, train.rows());
+    double clip = ClipRadius.of(config.clipRadius(), train);
+    Fit fit = new Fit(new NoisyLevel(regression, config.assumptions().sigma0(), config.target()),
+        new CellRegression(config.ridge(), config.target(), clip), in.streams(), in.parallel());
+    WarmStartRefresh refresh = new WarmStartRefresh(warm, config.assumptions(), in.streams(), in.parallel());
+    FitSummary summary = new FitSummary(config, warm.rows(), regression.rows(), clip);
+
+    int levels = in.times().length;
+    LevelPolynomials[] ascending = new LevelPolynomials[levels];
+    double[] warmStarts = new double[train.dim()];
+    double lastRefresh = in.schedule().veTime(in.times()[0]);
+    for (int k = 0; k < levels; k++) {
+      double t = in.schedule().veTime(in.times()[k]);
+      LevelFit level = fitLevel(fit, k, t, warmStarts);
+      ascending[levels - 1 - k] = level.result().level();
+      summary.add(in.times()[k], level);
+      // when t + 1 has halved since the last refresh, Algorithm 2 gives the next level's warm starts
+      if (k + 1 < levels && (lastRefresh + 1) / (t + 1) >= 2) {
+        warmStarts = refresh.after(level.result().level(), k);
+        lastRefresh = t;
+        summary.refreshed();
+      }
+      in.progress().advanced(k + 1, levels);
+    }
+    return new FittedModel(new PiecewisePolynomialModel(ascending, config.assumptions().sigma0()), summary.toMap());
+  }
+
+  /** Steps 2 to 4 of Algorithm 1 at level k: the noisy points, their cells, and a regression in each cell. */
+  private LevelFit fitLevel(Fit fit, int k, double t, double[] warmStarts) {
+    fit.noisy().draw(k, t, fit.streams(), fit.par());
+    int degree = config.degree().max();
+    int chosen = 0;
+    if (config.degree().isAuto()) {
+      VoronoiCells nineTenths = VoronoiCells.of(warmStarts, fit.noisy(), HoldOut.EVERY_TENTH, fit.par());
+      degree = DegreeSelection.choose(config.degree().candidates(), fit.noisy(), nineTenths, fit.regression(),
+          fit.par());
+      chosen = degree;
+    }
+    VoronoiCells cells = VoronoiCells.of(warmStarts, fit.noisy(), HoldOut.NONE, fit.par());
+    return new LevelFit(fit.regression().fit(fit.noisy(), cells, degree, fit.par()), cells.size, chosen);
+  }
+
+  /** A uniform permutation of 0 .. n − 1 (Fisher–Yates), for the split into warm-start and regression rows. */
+  private static int[] permutation(int n, RandomGenerator rng) {
+    int[] perm = new int[n];
+    for (int i = 0; i < n; i++) {
+      perm[i] = i;
+    }
+    for (int i = n - 1; i > 0; i--) {
+      int j = rng.nextInt(i + 1);
+      int t = perm[i];
+      perm[i] = perm[j];
+      perm[j] = t;
+    }
+    return perm;
+  }
+
+  private static Samples rows(Samples s, int[] perm, int from, int to) {
+    int n = s.dim();
+    Samples out = Samples.zeros(to - from, n);
+    for (int i = from; i < to; i++) {
+      System.arraycopy(s.data(), perm[i] * n, out.data(), (i - from) * n, n);
+    }
+    return out;
+  }
+}
