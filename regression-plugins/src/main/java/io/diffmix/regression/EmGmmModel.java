@@ -174,8 +174,9 @@ final class EmGmmModel implements ScoreModel, ScoreDivergence, ClosedFormDensity
   }
 
   @Override
-  public void scoreAndDivergence(double tVe, double alpha, double[] x, int from, int to, double[] out,
-      double[] div) {
+  public void scoreAndDivergence(double tVe, double alpha, double[] x, int count, double[] out, double[] div) {
+    int from = 0;
+    int to = count;
     double inv = 1 / alpha;
     double[] logit = new double[k];
     double[] grad = new double[k * n];

@@ -175,8 +175,9 @@ final class KernelRidgeModel implements ScoreDivergence, PersistentModel {
   }
 
   @Override
-  public void scoreAndDivergence(double tVe, double alpha, double[] x, int from, int to, double[] out,
-      double[] div) {
+  public void scoreAndDivergence(double tVe, double alpha, double[] x, int count, double[] out, double[] div) {
+    int from = 0;
+    int to = count;
     TauInterpolation.Bracket br = tau.at(tVe);
     Level a = levels[br.lo()];
     Level b = levels[br.hi()];

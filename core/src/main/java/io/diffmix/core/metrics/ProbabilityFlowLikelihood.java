@@ -272,7 +272,7 @@ final class ProbabilityFlowLikelihood {
   /** dz/dρ at ρ: the rows' −½ t ŝ_VE(y, t) and −½ t ∇·ŝ_VE(y, t). */
   private void rhs(double rho, double[] z, double[] out) {
     double t = Math.exp(rho);
-    model.scoreAndDivergence(t, 1, z, 0, m, out, div);
+    model.scoreAndDivergence(t, 1, z, m, out, div);
     pointEvaluations += m;
     double f = -0.5 * t;
     int len = m * n;

@@ -11,19 +11,19 @@ package io.diffmix.core.score;
  *
  * <pre>{@code
  * if (model instanceof ScoreDivergence d) {
- *   d.scoreAndDivergence(tVe, alpha, x, 0, rows, score, div);   // div[i] = Σ_j ∂_j ŝ_j(x_i)
+ *   d.scoreAndDivergence(tVe, alpha, x, rows, score, div);   // div[i] = Σ_j ∂_j ŝ_j(x_i)
  * }
  * }</pre>
  */
 public interface ScoreDivergence extends ScoreModel {
 
   /**
-   * Writes the score at rows [from, to) of {@code x} into the same rows of {@code out}, as {@link #score} does,
+   * Writes the score at rows [0, rows) of {@code x} into the same rows of {@code out}, as {@link #score} does,
    * and the divergence at row i into {@code div[i]}.
    *
-   * @param div one entry per row of {@code x}; rows [from, to) are written
+   * @param div at least {@code rows} entries
    */
-  void scoreAndDivergence(double tVe, double alpha, double[] x, int from, int to, double[] out, double[] div);
+  void scoreAndDivergence(double tVe, double alpha, double[] x, int rows, double[] out, double[] div);
 
   /**
    * The VE times where the score is continuous but not smooth in time, such as the fitted levels of a model

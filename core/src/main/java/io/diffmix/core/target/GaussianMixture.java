@@ -116,8 +116,9 @@ public final class GaussianMixture implements TrueDistribution, ScoreDivergence 
   }
 
   @Override
-  public void scoreAndDivergence(double tVe, double alpha, double[] x, int from, int to, double[] out,
-      double[] div) {
+  public void scoreAndDivergence(double tVe, double alpha, double[] x, int count, double[] out, double[] div) {
+    int from = 0;
+    int to = count;
     double s2 = sigma0 * sigma0 + tVe;
     double invAlpha = 1.0 / alpha;
     double[] logit = new double[k];

@@ -87,8 +87,9 @@ public final class SphereMixture implements TrueDistribution, ScoreDivergence {
   }
 
   @Override
-  public void scoreAndDivergence(double tVe, double alpha, double[] x, int from, int to, double[] out,
-      double[] div) {
+  public void scoreAndDivergence(double tVe, double alpha, double[] x, int count, double[] out, double[] div) {
+    int from = 0;
+    int to = count;
     score(tVe, alpha, x, from, to, out);
     double s2 = sigma0 * sigma0 + tVe;
     double inv = 1 / alpha;

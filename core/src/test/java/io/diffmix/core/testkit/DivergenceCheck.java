@@ -32,7 +32,7 @@ public final class DivergenceCheck {
     int n = model.dim();
     double[] score = new double[rows * n];
     double[] div = new double[rows];
-    model.scoreAndDivergence(tVe, alpha, x, 0, rows, score, div);
+    model.scoreAndDivergence(tVe, alpha, x, rows, score, div);
     double[] plain = new double[rows * n];
     model.score(tVe, alpha, x, 0, rows, plain);
     assertThat(score).as("scoreAndDivergence's score at t_VE = %s", tVe).containsExactly(plain);

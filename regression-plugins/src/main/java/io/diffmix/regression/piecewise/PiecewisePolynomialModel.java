@@ -168,8 +168,9 @@ public final class PiecewisePolynomialModel implements ScoreDivergence, Persiste
   }
 
   @Override
-  public void scoreAndDivergence(double tVe, double alpha, double[] x, int from, int to, double[] out,
-      double[] div) {
+  public void scoreAndDivergence(double tVe, double alpha, double[] x, int count, double[] out, double[] div) {
+    int from = 0;
+    int to = count;
     TauInterpolation.Bracket br = tau.at(tVe);
     double w = br.weight();
     double s2 = sigma0 * sigma0 + tVe;
