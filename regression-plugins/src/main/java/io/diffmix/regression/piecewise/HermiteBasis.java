@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * The tensor-product basis of normalised probabilists' Hermite polynomials h_k = He_k/√k! in n variables, with
- * total degree ≤ d: p = C(n + d, d) functions, the constant first (paper-notes §5, "Basis").
+ * total degree ≤ d: p = C(n + d, d) functions, the constant first (docs/algorithm.md §5, "Basis").
  *
  * <p>Each univariate h_k comes from the three-term recurrence in normalised form,
  * h_{k+1}(z) = (z h_k(z) − √k h_{k−1}(z))/√(k + 1), so no factorial is ever formed. Under N(0, I) the basis is

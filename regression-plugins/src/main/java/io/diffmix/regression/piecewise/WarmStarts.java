@@ -9,7 +9,7 @@ import java.util.List;
  * Algorithm 2's greedy cover: given denoised points μ̂_i, repeatedly pick the point whose ball of radius R̃
  * holds the most uncovered points, make it a warm start, and remove what it covers.
  *
- * <p>Stopping rules (paper-notes §5, "Warm starts"): stop once at most α_min/2 of the points are uncovered, or
+ * <p>Stopping rules (docs/algorithm.md §5, "Warm starts"): stop once at most α_min/2 of the points are uncovered, or
  * after ⌈ln(1/α_min)/α_min⌉ centres (the paper's C'k ln(1/α_min) with k ≤ 1/α_min); drop a centre that
  * covered fewer than α_min·N/4 points, since a true component holds at least α_min of the mass.
  *
