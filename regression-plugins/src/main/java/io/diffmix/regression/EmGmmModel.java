@@ -233,19 +233,11 @@ final class EmGmmModel implements ScoreModel, ScoreDivergence, ClosedFormDensity
     out.writeInt(1);
     out.writeInt(n);
     out.writeInt(k);
-    for (double v : logWeights) {
-      out.writeDouble(v);
-    }
-    for (double v : means) {
-      out.writeDouble(v);
-    }
-    for (double v : lambda) {
-      out.writeDouble(v);
-    }
+    Payloads.writeDoubles(out, logWeights);
+    Payloads.writeDoubles(out, means);
+    Payloads.writeDoubles(out, lambda);
     for (double[] u : vectors) {
-      for (double v : u) {
-        out.writeDouble(v);
-      }
+      Payloads.writeDoubles(out, u);
     }
   }
 
@@ -258,21 +250,13 @@ final class EmGmmModel implements ScoreModel, ScoreDivergence, ClosedFormDensity
     if (n < 1 || k < 1 || (long) k * n * n > 100_000_000L) {
       throw new IOException("bad shape " + k + " x " + n);
     }
-    double[] lw = read(in, k);
-    double[] means = read(in, k * n);
-    double[] lambda = read(in, k * n);
+    double[] lw = Payloads.readDoubles(in, k);
+    double[] means = Payloads.readDoubles(in, k * n);
+    double[] lambda = Payloads.readDoubles(in, k * n);
     double[][] vectors = new double[k][];
     for (int j = 0; j < k; j++) {
-      vectors[j] = read(in, n * n);
+      vectors[j] = Payloads.readDoubles(in, n * n);
     }
     return new EmGmmModel(n, lw, means, lambda, vectors);
-  }
-
-  private static double[] read(DataInputStream in, int count) throws IOException {
-    double[] v = new double[count];
-    for (int i = 0; i < count; i++) {
-      v[i] = in.readDouble();
-    }
-    return v;
   }
 }

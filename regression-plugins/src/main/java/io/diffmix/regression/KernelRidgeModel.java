@@ -216,13 +216,9 @@ final class KernelRidgeModel implements ScoreDivergence, PersistentModel {
       out.writeDouble(l.tVe());
       out.writeDouble(l.bandwidth());
       out.writeInt(l.landmarks().length);
-      for (double v : l.landmarks()) {
-        out.writeDouble(v);
-      }
+      Payloads.writeDoubles(out, l.landmarks());
       out.writeInt(l.coefficients().length);
-      for (double v : l.coefficients()) {
-        out.writeDouble(v);
-      }
+      Payloads.writeDoubles(out, l.coefficients());
     }
   }
 
@@ -234,24 +230,20 @@ final class KernelRidgeModel implements ScoreDivergence, PersistentModel {
     double sigma0 = in.readDouble();
     double clip = in.readDouble();
     int count = in.readInt();
-    if (n < 1 || count < 1) {
-      throw new IOException("no levels");
+    // a level takes at least 24 bytes, so a count beyond what is left is damage, refused before it is allocated
+    if (n < 1 || count < 1 || count > in.available() / 24) {
+      throw new IOException(count + " levels of dimension " + n + " in " + in.available() + " bytes");
     }
     Level[] levels = new Level[count];
     for (int k = 0; k < count; k++) {
       double t = in.readDouble();
       double h = in.readDouble();
-      double[] z = new double[in.readInt()];
-      for (int q = 0; q < z.length; q++) {
-        z[q] = in.readDouble();
-      }
-      double[] b = new double[in.readInt()];
-      if (z.length % n != 0 || b.length != (1 + n + z.length / n) * n) {
+      double[] z = Payloads.readDoubles(in, in.readInt());
+      int coefficients = in.readInt();
+      if (z.length % n != 0 || coefficients != (1L + n + z.length / n) * n) {
         throw new IOException("level " + k + " has inconsistent sizes");
       }
-      for (int q = 0; q < b.length; q++) {
-        b[q] = in.readDouble();
-      }
+      double[] b = Payloads.readDoubles(in, coefficients);
       levels[k] = new Level(t, h, z, b);
     }
     return new KernelRidgeModel(levels, n, sigma0, clip);

@@ -2,6 +2,7 @@ package io.diffmix.regression.piecewise;
 
 import io.diffmix.core.score.ScoreDivergence;
 import io.diffmix.core.spi.PersistentModel;
+import io.diffmix.regression.Payloads;
 import io.diffmix.regression.TauInterpolation;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -101,25 +102,36 @@ public final class PiecewisePolynomialModel implements ScoreDivergence, Persiste
     return s;
   }
 
-  @Override
-  public void score(double tVe, double alpha, double[] x, int from, int to, double[] out) {
-    TauInterpolation.Bracket br = tau.at(tVe);
-    double w = br.weight();
-    double s2 = sigma0 * sigma0 + tVe;
-    double inv = 1 / alpha;
-    LevelPolynomials a = levels[br.lo()];
-    LevelPolynomials b = levels[br.hi()];
-    Scratch sc = scratch();
-    for (int block = from; block < to; block += LevelPolynomials.BLOCK) {
-      int rows = Math.min(to - block, LevelPolynomials.BLOCK);
-      int base = block * n;
-      int len = rows * n;
+  /**
+   * The two levels around VE time t and the weight of the upper one, and what turns their ĝ into the score:
+   * ŝ(x) = ((1 − w)ĝ_a(y) + w ĝ_b(y) − y)/s² · (1/α) at y = x/α, s² = σ0² + t.
+   */
+  private final class Blend {
+    final LevelPolynomials a;
+    final LevelPolynomials b;
+    final double w;
+    final double s2;
+    final double inv;
+
+    Blend(double tVe, double alpha) {
+      TauInterpolation.Bracket br = tau.at(tVe);
+      a = levels[br.lo()];
+      b = levels[br.hi()];
+      w = br.weight();
+      s2 = sigma0 * sigma0 + tVe;
+      inv = 1 / alpha;
+    }
+
+    /** y = x/α for the rows of x from entry {@code base}, {@code len} entries, into sc.y. */
+    void scale(double[] x, int base, int len, Scratch sc) {
       for (int q = 0; q < len; q++) {
         sc.y[q] = x[base + q] * inv;
       }
-      a.posteriorMeans(sc.y, rows, sc.ga, sc.batch);
+    }
+
+    /** The score from sc.ga (and sc.gb when w > 0) into out from entry {@code base}. */
+    void score(Scratch sc, int base, int len, double[] out) {
       if (w > 0) {
-        b.posteriorMeans(sc.y, rows, sc.gb, sc.batch);
         for (int q = 0; q < len; q++) {
           out[base + q] = ((1 - w) * sc.ga[q] + w * sc.gb[q] - sc.y[q]) / s2 * inv;
         }
@@ -128,6 +140,34 @@ public final class PiecewisePolynomialModel implements ScoreDivergence, Persiste
           out[base + q] = (sc.ga[q] - sc.y[q]) / s2 * inv;
         }
       }
+    }
+
+    /** ∇·ŝ = ((1 − w) tr J_a + w tr J_b − n)/s² · (1/α²) from the traces, into div[first ..]. */
+    void divergence(DivergenceScratch ds, int first, int rows, double[] div) {
+      if (w > 0) {
+        for (int i = 0; i < rows; i++) {
+          div[first + i] = ((1 - w) * ds.ta[i] + w * ds.tb[i] - n) / s2 * inv * inv;
+        }
+      } else {
+        for (int i = 0; i < rows; i++) {
+          div[first + i] = (ds.ta[i] - n) / s2 * inv * inv;
+        }
+      }
+    }
+  }
+
+  @Override
+  public void score(double tVe, double alpha, double[] x, int from, int to, double[] out) {
+    Blend blend = new Blend(tVe, alpha);
+    Scratch sc = scratch();
+    for (int block = from; block < to; block += LevelPolynomials.BLOCK) {
+      int rows = Math.min(to - block, LevelPolynomials.BLOCK);
+      blend.scale(x, block * n, rows * n, sc);
+      blend.a.posteriorMeans(sc.y, rows, sc.ga, sc.batch);
+      if (blend.w > 0) {
+        blend.b.posteriorMeans(sc.y, rows, sc.gb, sc.batch);
+      }
+      blend.score(sc, block * n, rows * n, out);
     }
   }
 
@@ -169,40 +209,18 @@ public final class PiecewisePolynomialModel implements ScoreDivergence, Persiste
 
   @Override
   public void scoreAndDivergence(double tVe, double alpha, double[] x, int count, double[] out, double[] div) {
-    int from = 0;
-    int to = count;
-    TauInterpolation.Bracket br = tau.at(tVe);
-    double w = br.weight();
-    double s2 = sigma0 * sigma0 + tVe;
-    double inv = 1 / alpha;
-    LevelPolynomials a = levels[br.lo()];
-    LevelPolynomials b = levels[br.hi()];
+    Blend blend = new Blend(tVe, alpha);
     Scratch sc = scratch();
     DivergenceScratch ds = divergenceScratch();
-    for (int block = from; block < to; block += LevelPolynomials.BLOCK) {
-      int rows = Math.min(to - block, LevelPolynomials.BLOCK);
-      int base = block * n;
-      int len = rows * n;
-      for (int q = 0; q < len; q++) {
-        sc.y[q] = x[base + q] * inv;
+    for (int block = 0; block < count; block += LevelPolynomials.BLOCK) {
+      int rows = Math.min(count - block, LevelPolynomials.BLOCK);
+      blend.scale(x, block * n, rows * n, sc);
+      blend.a.posteriorMeansAndTraces(sc.y, rows, sc.ga, ds.ta, sc.batch, ds.gradients);
+      if (blend.w > 0) {
+        blend.b.posteriorMeansAndTraces(sc.y, rows, sc.gb, ds.tb, sc.batch, ds.gradients);
       }
-      a.posteriorMeansAndTraces(sc.y, rows, sc.ga, ds.ta, sc.batch, ds.gradients);
-      if (w > 0) {
-        b.posteriorMeansAndTraces(sc.y, rows, sc.gb, ds.tb, sc.batch, ds.gradients);
-        for (int q = 0; q < len; q++) {
-          out[base + q] = ((1 - w) * sc.ga[q] + w * sc.gb[q] - sc.y[q]) / s2 * inv;
-        }
-        for (int i = 0; i < rows; i++) {
-          div[block + i] = ((1 - w) * ds.ta[i] + w * ds.tb[i] - n) / s2 * inv * inv;
-        }
-      } else {
-        for (int q = 0; q < len; q++) {
-          out[base + q] = (sc.ga[q] - sc.y[q]) / s2 * inv;
-        }
-        for (int i = 0; i < rows; i++) {
-          div[block + i] = (ds.ta[i] - n) / s2 * inv * inv;
-        }
-      }
+      blend.score(sc, block * n, rows * n, out);
+      blend.divergence(ds, block, rows, div);
     }
   }
 
@@ -218,15 +236,11 @@ public final class PiecewisePolynomialModel implements ScoreDivergence, Persiste
       out.writeDouble(l.s);
       out.writeDouble(l.clip);
       out.writeInt(l.cells());
-      for (double c : l.centres) {
-        out.writeDouble(c);
-      }
+      Payloads.writeDoubles(out, l.centres);
       for (int j = 0; j < l.cells(); j++) {
         out.writeInt(l.degrees[j]);
         out.writeInt(l.coefficients[j].length);
-        for (double b : l.coefficients[j]) {
-          out.writeDouble(b);
-        }
+        Payloads.writeDoubles(out, l.coefficients[j]);
       }
     }
   }
@@ -240,38 +254,37 @@ public final class PiecewisePolynomialModel implements ScoreDivergence, Persiste
     double sigma0 = in.readDouble();
     int n = in.readInt();
     int count = in.readInt();
-    if (n < 1 || count < 1) {
-      throw new IOException("no levels");
+    // a level takes at least 28 bytes, so a count beyond what is left is damage, refused before it is allocated
+    if (n < 1 || count < 1 || count > in.available() / 28) {
+      throw new IOException(count + " levels of dimension " + n + " in " + in.available() + " bytes");
     }
     LevelPolynomials[] levels = new LevelPolynomials[count];
     for (int k = 0; k < count; k++) {
-      double tVe = in.readDouble();
-      double s = in.readDouble();
-      double clip = in.readDouble();
-      int cells = in.readInt();
-      if (cells < 1) {
-        throw new IOException("level " + k + " has " + cells + " cells; valid: at least 1");
-      }
-      double[] centres = new double[cells * n];
-      for (int q = 0; q < centres.length; q++) {
-        centres[q] = in.readDouble();
-      }
-      int[] degrees = new int[cells];
-      double[][] coef = new double[cells][];
-      for (int j = 0; j < cells; j++) {
-        degrees[j] = in.readInt();
-        int len = in.readInt();
-        if (degrees[j] < 0 || degrees[j] > 64 || len != HermiteBasis.size(n, degrees[j]) * n) {
-          throw new IOException("cell " + j + " of level " + k + " has " + len + " coefficients for degree "
-              + degrees[j]);
-        }
-        coef[j] = new double[len];
-        for (int q = 0; q < len; q++) {
-          coef[j][q] = in.readDouble();
-        }
-      }
-      levels[k] = new LevelPolynomials(tVe, s, centres, degrees, coef, clip);
+      levels[k] = readLevel(in, n, k);
     }
     return new PiecewisePolynomialModel(levels, sigma0);
+  }
+
+  private static LevelPolynomials readLevel(DataInputStream in, int n, int k) throws IOException {
+    double tVe = in.readDouble();
+    double s = in.readDouble();
+    double clip = in.readDouble();
+    int cells = in.readInt();
+    if (cells < 1) {
+      throw new IOException("level " + k + " has " + cells + " cells; valid: at least 1");
+    }
+    double[] centres = Payloads.readDoubles(in, (long) cells * n);
+    int[] degrees = new int[cells];
+    double[][] coef = new double[cells][];
+    for (int j = 0; j < cells; j++) {
+      degrees[j] = in.readInt();
+      int len = in.readInt();
+      if (degrees[j] < 0 || degrees[j] > 64 || len != (long) HermiteBasis.size(n, degrees[j]) * n) {
+        throw new IOException("cell " + j + " of level " + k + " has " + len + " coefficients for degree "
+            + degrees[j]);
+      }
+      coef[j] = Payloads.readDoubles(in, len);
+    }
+    return new LevelPolynomials(tVe, s, centres, degrees, coef, clip);
   }
 }
