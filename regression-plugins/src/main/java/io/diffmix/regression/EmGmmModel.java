@@ -75,62 +75,44 @@ final class EmGmmModel implements ScoreModel, ScoreDivergence, ClosedFormDensity
   @Override
   public void score(double tVe, double alpha, double[] x, int from, int to, double[] out) {
     double inv = 1 / alpha;
-    double[] logit = new double[k];
-    double[] grad = new double[k * n];
-    double[] z = new double[n];
-    double[] logDet = new double[k];
-    for (int j = 0; j < k; j++) {
-      for (int a = 0; a < n; a++) {
-        logDet[j] += Math.log(lambda[j * n + a] + tVe);
-      }
-    }
+    Rows w = new Rows(tVe);
     for (int i = from; i < to; i++) {
-      double max = Double.NEGATIVE_INFINITY;
-      for (int j = 0; j < k; j++) {
-        double[] u = vectors[j];
-        double q = 0;
-        // z = Uᵀ(y − m_j) scaled by 1/(λ + t)
-        for (int a = 0; a < n; a++) {
-          double v = 0;
-          for (int b = 0; b < n; b++) {
-            v += u[b * n + a] * (x[i * n + b] * inv - means[j * n + b]);
-          }
-          double scaled = v / (lambda[j * n + a] + tVe);
-          q += v * scaled;
-          z[a] = scaled;
-        }
-        for (int b = 0; b < n; b++) {
-          double g = 0;
-          for (int a = 0; a < n; a++) {
-            g -= u[b * n + a] * z[a];
-          }
-          grad[j * n + b] = g;
-        }
-        logit[j] = logWeights[j] - 0.5 * logDet[j] - 0.5 * q;
-        max = Math.max(max, logit[j]);
-      }
-      double sum = 0;
-      for (int j = 0; j < k; j++) {
-        logit[j] = Math.exp(logit[j] - max);
-        sum += logit[j];
-      }
+      components(inv, x, i, w);
       for (int b = 0; b < n; b++) {
         double s = 0;
         for (int j = 0; j < k; j++) {
-          s += logit[j] * grad[j * n + b];
+          s += w.logit[j] * w.grad[j * n + b];
         }
-        out[i * n + b] = s / sum * inv;
+        out[i * n + b] = s / w.sum * inv;
       }
+    }
+  }
+
+  /** One thread's per-row scratch at VE time t: the log-determinants, and a row's responsibilities and g_j. */
+  private final class Rows {
+    final double tVe;
+    final double[] logDet;
+    final double[] logit = new double[k];
+    final double[] grad = new double[k * n];
+    final double[] z = new double[n];
+    double sum;
+
+    Rows(double tVe) {
+      this.tVe = tVe;
+      this.logDet = logDets(tVe);
     }
   }
 
   /**
    * The responsibilities' log-sum-exp at row i into the return value, the responsibilities (unnormalised,
-   * divided by {@code sum[0]}) into {@code logit}, each component's g_j into {@code grad}: the same sums, in the
-   * same order, as {@link #score}.
+   * divided by {@code w.sum}) into {@code w.logit}, each component's g_j = −Σ_j⁻¹(y − m_j) into {@code w.grad}.
    */
-  private double components(double tVe, double inv, double[] x, int i, double[] logDet, double[] logit,
-      double[] grad, double[] z, double[] sum) {
+  private double components(double inv, double[] x, int i, Rows w) {
+    double tVe = w.tVe;
+    double[] logDet = w.logDet;
+    double[] logit = w.logit;
+    double[] grad = w.grad;
+    double[] z = w.z;
     double max = Double.NEGATIVE_INFINITY;
     for (int j = 0; j < k; j++) {
       double[] u = vectors[j];
@@ -159,7 +141,7 @@ final class EmGmmModel implements ScoreModel, ScoreDivergence, ClosedFormDensity
       logit[j] = Math.exp(logit[j] - max);
       total += logit[j];
     }
-    sum[0] = total;
+    w.sum = total;
     return max + Math.log(total);
   }
 
@@ -178,11 +160,9 @@ final class EmGmmModel implements ScoreModel, ScoreDivergence, ClosedFormDensity
     int from = 0;
     int to = count;
     double inv = 1 / alpha;
-    double[] logit = new double[k];
-    double[] grad = new double[k * n];
-    double[] z = new double[n];
-    double[] sum = new double[1];
-    double[] logDet = logDets(tVe);
+    Rows w = new Rows(tVe);
+    double[] logit = w.logit;
+    double[] grad = w.grad;
     double[] trace = new double[k];
     for (int j = 0; j < k; j++) {
       for (int a = 0; a < n; a++) {
@@ -190,14 +170,14 @@ final class EmGmmModel implements ScoreModel, ScoreDivergence, ClosedFormDensity
       }
     }
     for (int i = from; i < to; i++) {
-      components(tVe, inv, x, i, logDet, logit, grad, z, sum);
+      components(inv, x, i, w);
       double s2 = 0;
       for (int b = 0; b < n; b++) {
         double s = 0;
         for (int j = 0; j < k; j++) {
           s += logit[j] * grad[j * n + b];
         }
-        s /= sum[0];
+        s /= w.sum;
         out[i * n + b] = s * inv;
         s2 += s * s;
       }
@@ -207,7 +187,7 @@ final class EmGmmModel implements ScoreModel, ScoreDivergence, ClosedFormDensity
         for (int b = 0; b < n; b++) {
           g2 += grad[j * n + b] * grad[j * n + b];
         }
-        d += logit[j] / sum[0] * (g2 - trace[j]);
+        d += logit[j] / w.sum * (g2 - trace[j]);
       }
       div[i] = (d - s2) * inv * inv;
     }
@@ -217,14 +197,10 @@ final class EmGmmModel implements ScoreModel, ScoreDivergence, ClosedFormDensity
   @Override
   public void logDensity(double tVe, double alpha, double[] x, int from, int to, double[] out) {
     double inv = 1 / alpha;
-    double[] logit = new double[k];
-    double[] grad = new double[k * n];
-    double[] z = new double[n];
-    double[] sum = new double[1];
-    double[] logDet = logDets(tVe);
+    Rows w = new Rows(tVe);
     double constant = -0.5 * n * Math.log(2 * Math.PI) - n * Math.log(alpha);
     for (int i = from; i < to; i++) {
-      out[i] = components(tVe, inv, x, i, logDet, logit, grad, z, sum) + constant;
+      out[i] = components(inv, x, i, w) + constant;
     }
   }
 

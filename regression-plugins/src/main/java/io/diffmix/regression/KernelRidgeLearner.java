@@ -1,6 +1,5 @@
 package io.diffmix.regression;
 
-import dev.ludovic.netlib.blas.BLAS;
 import io.diffmix.core.config.Param;
 import io.diffmix.core.config.Params;
 import io.diffmix.core.data.Samples;
@@ -93,7 +92,7 @@ public final class KernelRidgeLearner implements Learner {
           }
         }
         double[] gram = new double[p * p];
-        BLAS.getInstance().dsyrk("L", "N", p, to - from, 1.0, phi, p, 0.0, gram, p);
+        io.diffmix.core.linalg.BlasBackend.blas().dsyrk("L", "N", p, to - from, 1.0, phi, p, 0.0, gram, p);
         return new double[][] {gram, rhs};
       });
       double[] gram = new double[p * p];

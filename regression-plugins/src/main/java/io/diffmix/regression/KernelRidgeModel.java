@@ -81,30 +81,54 @@ final class KernelRidgeModel implements ScoreDivergence, PersistentModel {
     }
   }
 
-  @Override
-  public void score(double tVe, double alpha, double[] x, int from, int to, double[] out) {
-    TauInterpolation.Bracket br = tau.at(tVe);
-    Level a = levels[br.lo()];
-    Level b = levels[br.hi()];
-    double s2 = sigma0 * sigma0 + tVe;
-    double inv = 1 / alpha;
-    int width = 1 + n + Math.max(a.landmarks().length, b.landmarks().length) / n;
-    double[] phi = new double[width];
-    double[] y = new double[n];
-    double[] fa = new double[n];
-    double[] fb = new double[n];
-    for (int i = from; i < to; i++) {
+  /** The two levels around VE time t, the upper one's weight w, and one row's scratch. */
+  private final class Blend {
+    final Level a;
+    final Level b;
+    final double w;
+    final double s2;
+    final double inv;
+    final double[] phi;
+    final double[] y = new double[n];
+    final double[] fa = new double[n];
+    final double[] fb = new double[n];
+
+    Blend(double tVe, double alpha) {
+      TauInterpolation.Bracket br = tau.at(tVe);
+      a = levels[br.lo()];
+      b = levels[br.hi()];
+      w = br.weight();
+      s2 = sigma0 * sigma0 + tVe;
+      inv = 1 / alpha;
+      phi = new double[1 + n + Math.max(a.landmarks().length, b.landmarks().length) / n];
+    }
+
+    /** y = x_i/α. */
+    void scale(double[] x, int i) {
       for (int c = 0; c < n; c++) {
         y[c] = x[i * n + c] * inv;
       }
-      mean(a, y, phi, fa);
-      if (br.weight() > 0) {
-        mean(b, y, phi, fb);
-      }
+    }
+
+    /** ŝ(x_i) = ((1 − w) f_a + w f_b − y)/s² · (1/α), from fa and fb. */
+    void score(double[] out, int i) {
       for (int c = 0; c < n; c++) {
-        double f = br.weight() > 0 ? (1 - br.weight()) * fa[c] + br.weight() * fb[c] : fa[c];
+        double f = w > 0 ? (1 - w) * fa[c] + w * fb[c] : fa[c];
         out[i * n + c] = (f - y[c]) / s2 * inv;
       }
+    }
+  }
+
+  @Override
+  public void score(double tVe, double alpha, double[] x, int from, int to, double[] out) {
+    Blend blend = new Blend(tVe, alpha);
+    for (int i = from; i < to; i++) {
+      blend.scale(x, i);
+      mean(blend.a, blend.y, blend.phi, blend.fa);
+      if (blend.w > 0) {
+        mean(blend.b, blend.y, blend.phi, blend.fb);
+      }
+      blend.score(out, i);
     }
   }
 
@@ -176,32 +200,16 @@ final class KernelRidgeModel implements ScoreDivergence, PersistentModel {
 
   @Override
   public void scoreAndDivergence(double tVe, double alpha, double[] x, int count, double[] out, double[] div) {
-    int from = 0;
-    int to = count;
-    TauInterpolation.Bracket br = tau.at(tVe);
-    Level a = levels[br.lo()];
-    Level b = levels[br.hi()];
-    double s2 = sigma0 * sigma0 + tVe;
-    double inv = 1 / alpha;
-    int width = 1 + n + Math.max(a.landmarks().length, b.landmarks().length) / n;
-    double[] phi = new double[width];
-    double[] y = new double[n];
-    double[] fa = new double[n];
-    double[] fb = new double[n];
+    Blend blend = new Blend(tVe, alpha);
     double[] jac = new double[n * n];
-    for (int i = from; i < to; i++) {
-      for (int c = 0; c < n; c++) {
-        y[c] = x[i * n + c] * inv;
+    for (int i = 0; i < count; i++) {
+      blend.scale(x, i);
+      double trace = meanAndTrace(blend.a, blend.y, blend.phi, blend.fa, jac);
+      if (blend.w > 0) {
+        trace = (1 - blend.w) * trace + blend.w * meanAndTrace(blend.b, blend.y, blend.phi, blend.fb, jac);
       }
-      double trace = meanAndTrace(a, y, phi, fa, jac);
-      if (br.weight() > 0) {
-        trace = (1 - br.weight()) * trace + br.weight() * meanAndTrace(b, y, phi, fb, jac);
-      }
-      for (int c = 0; c < n; c++) {
-        double f = br.weight() > 0 ? (1 - br.weight()) * fa[c] + br.weight() * fb[c] : fa[c];
-        out[i * n + c] = (f - y[c]) / s2 * inv;
-      }
-      div[i] = (trace - n) / s2 * inv * inv;
+      blend.score(out, i);
+      div[i] = (trace - n) / blend.s2 * blend.inv * blend.inv;
     }
   }
 

@@ -18,6 +18,14 @@ public final class BlasBackend {
 
   private BlasBackend() {}
 
+  /**
+   * netlib's BLAS, with its loading warnings silenced first: every use of netlib goes through here, since the
+   * first {@code BLAS.getInstance()} logs one warning per backend it could not load.
+   */
+  public static dev.ludovic.netlib.blas.BLAS blas() {
+    return dev.ludovic.netlib.blas.BLAS.getInstance();
+  }
+
   /** Whether netlib runs native code (OpenBLAS through JNI) rather than its Java fallback. */
   public static boolean isNative() {
     return name().startsWith("JNI");
@@ -26,7 +34,7 @@ public final class BlasBackend {
   /** The backend's class name, such as {@code JNIBLAS} or {@code VectorBLAS}. */
   public static String name() {
     try {
-      return dev.ludovic.netlib.blas.BLAS.getInstance().getClass().getSimpleName();
+      return blas().getClass().getSimpleName();
     } catch (LinkageError | RuntimeException e) {
       return "unavailable (" + e.getClass().getSimpleName() + ")";
     }

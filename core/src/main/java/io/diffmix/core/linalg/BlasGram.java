@@ -21,7 +21,7 @@ final class BlasGram implements Gram {
    */
   @Override
   public void accumulateUpper(double[] x, int xOff, int m, int p, int ld, double[] g) {
-    dev.ludovic.netlib.blas.BLAS.getInstance().dsyrk("L", "N", p, m, 1.0, x, xOff, ld, 1.0, g, 0, p);
+    BlasBackend.blas().dsyrk("L", "N", p, m, 1.0, x, xOff, ld, 1.0, g, 0, p);
   }
 
   @Override
