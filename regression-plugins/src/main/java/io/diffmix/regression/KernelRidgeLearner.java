@@ -28,14 +28,22 @@ public final class KernelRidgeLearner implements Learner {
   /**
    * @param landmarks m
    * @param ridge λ
-   * @param bandwidth "noise" (h = scale·s(t)) or "median"
+   * @param bandwidth how h is chosen at each level
    * @param scale the multiple of s(t)
    * @param rowsPerLevel regression rows used at each level
    * @param sigma0 the assumed σ0
    * @param clipRadius D, or NaN for 1.5 × the largest training norm
    */
-  public record Config(int landmarks, double ridge, String bandwidth, double scale, int rowsPerLevel, double sigma0,
+  public record Config(int landmarks, double ridge, Bandwidth bandwidth, double scale, int rowsPerLevel, double sigma0,
       double clipRadius) {}
+
+  /** The Gaussian kernel's bandwidth h at a level. */
+  public enum Bandwidth {
+    /** h = scale · s(t), s(t) = √(σ0² + t): the width of the noise the level adds. */
+    NOISE,
+    /** The median heuristic: the median distance between the level's points and the landmarks. */
+    MEDIAN
+  }
 
   private final Config config;
 
@@ -75,7 +83,7 @@ public final class KernelRidgeLearner implements Learner {
         int r = rng.nextInt(rows);
         System.arraycopy(y, r * n, landmarks, l * n, n);
       }
-      double h = config.bandwidth().equals("median")
+      double h = config.bandwidth() == Bandwidth.MEDIAN
           ? MmdMetric.medianBandwidth(new Samples(y, rows, n), new Samples(landmarks, m, n), 500)
           : config.scale() * Math.sqrt(s2);
       List<double[][]> parts = in.parallel().mapChunks(rows, CHUNK, (from, to) -> {
@@ -127,7 +135,7 @@ public final class KernelRidgeLearner implements Learner {
     summary.put("regression_target", "posterior mean: (1 - s^2/t) y + (s^2/t) x");
     summary.put("landmarks", m);
     summary.put("rows_per_level", rows);
-    summary.put("bandwidth", config.bandwidth().equals("median") ? "median heuristic"
+    summary.put("bandwidth", config.bandwidth() == Bandwidth.MEDIAN ? "median heuristic"
         : config.scale() + " x s(t)");
     summary.put("clip_radius", clip);
     return new FittedModel(new KernelRidgeModel(levels, n, config.sigma0(), clip), summary);
@@ -164,7 +172,7 @@ public final class KernelRidgeLearner implements Learner {
 
     @Override
     public Config configure(Params p) {
-      return new Config(p.integer("landmarks"), p.real("ridge"), p.text("bandwidth"), p.real("scale"),
+      return new Config(p.integer("landmarks"), p.real("ridge"), Bandwidth.valueOf(p.text("bandwidth").toUpperCase(java.util.Locale.ROOT)), p.real("scale"),
           p.integer("rows_per_level"), p.real("sigma0"), p.isAuto("clip_radius") ? Double.NaN : p.real("clip_radius"));
     }
 

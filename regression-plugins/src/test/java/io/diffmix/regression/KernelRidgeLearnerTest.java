@@ -28,7 +28,9 @@ class KernelRidgeLearnerTest {
     double[] times = LearnerProbes.grid(300, 1e-2, 30);
     Learner.FittedModel m;
     try (Parallel par = new Parallel(2)) {
-      m = new KernelRidgeLearner(new KernelRidgeLearner.Config(50, 1e-6, "noise", 1.0, 40_000, 1.0, Double.NaN))
+      var config = new KernelRidgeLearner.Config(50, 1e-6, KernelRidgeLearner.Bandwidth.NOISE, 1.0, 40_000, 1.0,
+          Double.NaN);
+      m = new KernelRidgeLearner(config)
           .fit(new Learner.Input(train, TestSchedules.ve(), times, new RandomStreams(1), par, Optional.empty(),
               Learner.Progress.NONE));
     }
