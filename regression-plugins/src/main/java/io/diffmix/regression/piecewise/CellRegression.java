@@ -51,7 +51,7 @@ final class CellRegression {
         last++;
       }
       coefficients[j] = solve(sum(grams, first, last), HermiteBasis.of(level.n, degrees[j]), solvers);
-      target.toPosteriorMean(coefficients[j], cells.centre(j), degrees[j], level);
+      target.toPosteriorMean(coefficients[j], cells.centre(j), degrees[j], level.s, level.s2);
       first = last;
     }
     return new Result(new LevelPolynomials(level.t, level.s, cells.centres, degrees, coefficients, clip), solvers);

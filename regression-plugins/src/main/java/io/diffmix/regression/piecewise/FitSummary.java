@@ -9,24 +9,23 @@ import java.util.Map;
 
 /** The paper learner's section of the report's {@code learner} block, gathered level by level. */
 final class FitSummary {
-  private final PiecewisePolynomialLearner.Config config;
-  private final int warmRows;
-  private final int regressionRows;
+  private final boolean autoDegree;
+  private final RegressionTarget target;
   private final double clip;
   private final List<Map<String, Object>> perLevel = new ArrayList<>();
   private final Map<String, Integer> solvers = new LinkedHashMap<>();
   private int cellsTotal;
   private int refreshes;
 
-  FitSummary(PiecewisePolynomialLearner.Config config, int warmRows, int regressionRows, double clip) {
-    this.config = config;
-    this.warmRows = warmRows;
-    this.regressionRows = regressionRows;
+  /** @param autoDegree whether each level records the degree it chose */
+  FitSummary(boolean autoDegree, RegressionTarget target, double clip) {
+    this.autoDegree = autoDegree;
+    this.target = target;
     this.clip = clip;
   }
 
   /** The level fitted at schedule time t. */
-  void add(double t, PiecewisePolynomialLearner.LevelFit fit) {
+  void add(double t, LevelFit fit) {
     LevelPolynomials level = fit.result().level();
     cellsTotal += level.cells();
     fit.result().solvers().forEach((m, v) -> solvers.merge(m.name().toLowerCase(Locale.ROOT), v, Integer::sum));
@@ -35,7 +34,7 @@ final class FitSummary {
     row.put("cells", level.cells());
     row.put("cell_sizes", fit.sizes());
     row.put("degrees", level.degrees);
-    if (config.degree().isAuto()) {
+    if (autoDegree) {
       row.put("degree_chosen", fit.chosenDegree());
     }
     perLevel.add(row);
@@ -45,11 +44,11 @@ final class FitSummary {
     refreshes++;
   }
 
-  Map<String, Object> toMap() {
+  Map<String, Object> toMap(int warmRows, int regressionRows) {
     Map<String, Object> summary = new LinkedHashMap<>();
     summary.put("levels", perLevel.size());
     summary.put("cells_total", cellsTotal);
-    summary.put("regression_target", config.target().description);
+    summary.put("regression_target", target.description);
     summary.put("warm_start_rows", warmRows);
     summary.put("regression_rows", regressionRows);
     summary.put("refreshes", refreshes);

@@ -56,7 +56,7 @@ public final class PiecewisePolynomialFactory implements LearnerFactory<Piecewis
   public PiecewisePolynomialLearner.Config configure(Params p) {
     PiecewisePolynomialLearner.Degree degree = p.isKeyword("degree", "auto") ? candidates(p)
         : PiecewisePolynomialLearner.Degree.fixed(p.integer("degree"));
-    var assumptions = new PiecewisePolynomialLearner.Assumptions(p.real("sigma0"), p.real("r0"),
+    var assumptions = new Assumptions(p.real("sigma0"), p.real("r0"),
         p.real("alpha_min"), p.real("c"));
     return new PiecewisePolynomialLearner.Config(degree, p.real("ridge"), assumptions,
         p.isAuto("clip_radius") ? Double.NaN : p.real("clip_radius"), p.integer("warm_start_batch"),

@@ -23,12 +23,6 @@ public final class PiecewisePolynomialLearner implements Learner {
   private final Config config;
 
   /**
-   * The paper's assumptions about the data: every component is σ0-spherical around a mean within R0 of its
-   * support, no weight is below α_min, and c scales the cover radius c·(R0 + s√ln(1/α_min)).
-   */
-  public record Assumptions(double sigma0, double r0, double alphaMin, double c) {}
-
-  /**
    * The total degree d of the polynomials: fixed, or chosen per level among {@code candidates} when there are any
    * (then {@code max} is their largest).
    */
@@ -57,9 +51,6 @@ public final class PiecewisePolynomialLearner implements Learner {
   /** What one fit keeps from level to level. */
   private record Fit(NoisyLevel noisy, CellRegression regression, RandomStreams streams, Parallel par) {}
 
-  /** One fitted level: its polynomials, its cells' sizes, and the degree "auto" chose (0 when fixed). */
-  record LevelFit(CellRegression.Result result, int[] sizes, int chosenDegree) {}
-
   @Override
   public FittedModel fit(Input in) {
     Samples train = in.train();
@@ -71,7 +62,7 @@ public final class PiecewisePolynomialLearner implements Learner {
     Fit fit = new Fit(new NoisyLevel(regression, config.assumptions().sigma0(), config.target()),
         new CellRegression(config.ridge(), config.target(), clip), in.streams(), in.parallel());
     WarmStartRefresh refresh = new WarmStartRefresh(warm, config.assumptions(), in.streams(), in.parallel());
-    FitSummary summary = new FitSummary(config, warm.rows(), regression.rows(), clip);
+    FitSummary summary = new FitSummary(config.degree().isAuto(), config.target(), clip);
 
     int levels = in.times().length;
     LevelPolynomials[] ascending = new LevelPolynomials[levels];
@@ -90,7 +81,8 @@ public final class PiecewisePolynomialLearner implements Learner {
       }
       in.progress().advanced(k + 1, levels);
     }
-    return new FittedModel(new PiecewisePolynomialModel(ascending, config.assumptions().sigma0()), summary.toMap());
+    return new FittedModel(new PiecewisePolynomialModel(ascending, config.assumptions().sigma0()),
+        summary.toMap(warm.rows(), regression.rows()));
   }
 
   /** Steps 2 to 4 of Algorithm 1 at level k: the noisy points, their cells, and a regression in each cell. */

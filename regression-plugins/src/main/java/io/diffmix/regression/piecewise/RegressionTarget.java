@@ -41,21 +41,22 @@ public enum RegressionTarget {
    *
    * @param coef p × n, row-major
    * @param centre the cell's warm start μ̂_j
+   * @param s the level's s = √(σ0² + t), and s2 its square
    */
-  void toPosteriorMean(double[] coef, double[] centre, int degree, NoisyLevel level) {
+  void toPosteriorMean(double[] coef, double[] centre, int degree, double s, double s2) {
     if (this == POSTERIOR_MEAN) {
       return;
     }
     int n = centre.length;
     for (int e = 0; e < coef.length; e++) {
-      coef[e] *= level.s2;
+      coef[e] *= s2;
     }
     for (int c = 0; c < n; c++) {
       coef[c] += centre[c];
     }
     if (degree >= 1) {
       for (int c = 0; c < n; c++) {
-        coef[(1 + c) * n + c] += level.s;
+        coef[(1 + c) * n + c] += s;
       }
     }
   }

@@ -13,13 +13,12 @@ import java.util.random.RandomGenerator;
  */
 final class WarmStartRefresh {
   private final Samples warm;
-  private final PiecewisePolynomialLearner.Assumptions assumptions;
+  private final Assumptions assumptions;
   private final RandomStreams streams;
   private final Parallel par;
 
   /** @param warm the training rows set aside for Algorithm 2, never regressed on */
-  WarmStartRefresh(Samples warm, PiecewisePolynomialLearner.Assumptions assumptions, RandomStreams streams,
-      Parallel par) {
+  WarmStartRefresh(Samples warm, Assumptions assumptions, RandomStreams streams, Parallel par) {
     this.warm = warm;
     this.assumptions = assumptions;
     this.streams = streams;

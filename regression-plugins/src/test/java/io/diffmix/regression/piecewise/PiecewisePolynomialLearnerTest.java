@@ -16,8 +16,7 @@ import org.junit.jupiter.api.Test;
 /** The paper's learner on cases whose answer is known, and on degenerate data. */
 class PiecewisePolynomialLearnerTest {
   /** The factory's defaults: σ0 1, R0 1, α_min 0.05, c 0.5. */
-  static final PiecewisePolynomialLearner.Assumptions ASSUMPTIONS =
-      new PiecewisePolynomialLearner.Assumptions(1.0, 1.0, 0.05, 0.5);
+  static final Assumptions ASSUMPTIONS = new Assumptions(1.0, 1.0, 0.05, 0.5);
 
 
   static Learner.FittedModel fit(Samples train, double[] times, PiecewisePolynomialLearner.Config c, int threads) {
