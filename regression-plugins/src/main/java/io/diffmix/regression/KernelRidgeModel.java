@@ -237,11 +237,10 @@ final class KernelRidgeModel implements ScoreDivergence, PersistentModel {
     int n = in.readInt();
     double sigma0 = in.readDouble();
     double clip = in.readDouble();
-    int count = in.readInt();
-    // a level takes at least 24 bytes, so a count beyond what is left is damage, refused before it is allocated
-    if (n < 1 || count < 1 || count > in.available() / 24) {
-      throw new IOException(count + " levels of dimension " + n + " in " + in.available() + " bytes");
+    if (n < 1) {
+      throw new IOException("dimension " + n + "; valid: at least 1");
     }
+    int count = Payloads.readCount(in, 24, "levels");
     Level[] levels = new Level[count];
     for (int k = 0; k < count; k++) {
       double t = in.readDouble();

@@ -15,6 +15,19 @@ public final class Payloads {
   }
 
   /**
+   * The next int as a count of at least one item of at least {@code bytesEach} bytes each. A count beyond what the
+   * bytes left can hold is damage, refused before anything that size is allocated.
+   */
+  public static int readCount(DataInputStream in, int bytesEach, String what) throws IOException {
+    int count = in.readInt();
+    if (count < 1 || count > in.available() / bytesEach) {
+      throw new IOException(count + " " + what + " in " + in.available() + " bytes; valid: 1 to "
+          + in.available() / bytesEach);
+    }
+    return count;
+  }
+
+  /**
    * The next {@code count} doubles. A count that is negative or more than the bytes left is refused before
    * anything is allocated, so a damaged or hostile file cannot ask for gigabytes.
    */

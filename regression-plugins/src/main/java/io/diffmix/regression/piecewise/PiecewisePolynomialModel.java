@@ -253,11 +253,10 @@ public final class PiecewisePolynomialModel implements ScoreDivergence, Persiste
     }
     double sigma0 = in.readDouble();
     int n = in.readInt();
-    int count = in.readInt();
-    // a level takes at least 28 bytes, so a count beyond what is left is damage, refused before it is allocated
-    if (n < 1 || count < 1 || count > in.available() / 28) {
-      throw new IOException(count + " levels of dimension " + n + " in " + in.available() + " bytes");
+    if (n < 1) {
+      throw new IOException("dimension " + n + "; valid: at least 1");
     }
+    int count = Payloads.readCount(in, 28, "levels");
     LevelPolynomials[] levels = new LevelPolynomials[count];
     for (int k = 0; k < count; k++) {
       levels[k] = readLevel(in, n, k);
