@@ -9,7 +9,7 @@ import io.diffmix.core.spi.Schedule;
 
 /**
  * The exponential integrator of the reverse OU SDE (DDPM-style; Chen et al. 2023, Benton et al. 2024, as
- * restated in the paper's Appendix A and paper-notes §4), from VP time τ down to τ' = τ − ζ:
+ * restated in the paper's Appendix A and docs/algorithm.md §4), from VP time τ down to τ' = τ − ζ:
  * <pre>  x̂' = e^ζ x̂ + 2(e^ζ − 1) s_VP(x̂) + √(e^{2ζ} − 1) ξ</pre>
  * The linear drift is integrated exactly and the score frozen at τ.
  *

@@ -12,7 +12,7 @@ import io.diffmix.core.spi.Schedule;
  *
  * <p>The paper prints {@code (t−1)} where {@code (t+1)} is right: Appendix A obtains the step from the VP
  * exponential integrator x̂' = e^ζ x̂ + 2(e^ζ − 1)s + √(e^{2ζ} − 1)ξ with e^τ = √(t + 1), and that algebra
- * gives +1 (paper-notes §2, step 4). For small steps the drift coefficient is ≈ t − t', Euler–Maruyama for
+ * gives +1 (docs/algorithm.md §2, step 4). For small steps the drift coefficient is ≈ t − t', Euler–Maruyama for
  * dy = ∇ln p dt + dW in reverse time.
  *
  * <p>Any other schedule is sampled in its VE coordinates y = x/α at the VE-equivalent times, and mapped back.

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Algorithm 1's step is the VP exponential integrator x̂' = e^ζ x̂ + 2(e^ζ − 1) s_VP(x̂) + √(e^{2ζ} − 1) ξ
  * (Benton et al.; paper Appendix A) written in VE coordinates y = e^τ x, with e^τ = √(t + 1) and
  * s_VP(x) = e^τ s_VE(y). The printed (t−1) fails this check, and not only by a NaN: for steps below t = 1 it is
- * real but about −4 where about 2e-5 is right (paper-notes §5).
+ * real but about −4 where about 2e-5 is right (docs/algorithm.md §5).
  */
 class PaperVeStepTest {
 

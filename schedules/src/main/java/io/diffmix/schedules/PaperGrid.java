@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The paper's time grid (Theorem 3.1; paper-notes §2, step 1), in VE time, built backward from T:
+ * The paper's time grid (Theorem 3.1; docs/algorithm.md §2, step 1), in VE time, built backward from T:
  * <pre>  t_k + 1 = (t_{k+1} + 1) · max{e^{−2κ}, (t_{k+1} + 1)^{−κ}}</pre>
  * In the VP time τ = ½ ln(t + 1) this is a constant step κ while t + 1 > e² (far from the data), and a step
  * of about κ·τ, geometric, near it. The recurrence runs while it stays above t1, and t1 closes the grid.
@@ -83,7 +83,7 @@ public final class PaperGrid implements TimeGrid {
     return hi;
   }
 
-  /** κ when neither κ nor steps is given: paper-notes §5 recommends 0.02 to 0.1. */
+  /** κ when neither κ nor steps is given: docs/algorithm.md §5 recommends 0.02 to 0.1. */
   public static final double DEFAULT_KAPPA = 0.05;
 
   /** The {@code paper} factory. */

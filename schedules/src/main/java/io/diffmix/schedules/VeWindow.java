@@ -16,7 +16,7 @@ import io.diffmix.core.spi.Schedule;
  */
 record VeWindow(double top, double bottom) {
 
-  /** The paper's data-dependent top T = 100·(M2 + n) (paper-notes §5), for grids whose t_max is auto. */
+  /** The paper's data-dependent top T = 100·(M2 + n) (docs/algorithm.md §5), for grids whose t_max is auto. */
   static double defaultTop(DataMoments moments) {
     return 100 * (moments.secondMoment() + moments.dim());
   }

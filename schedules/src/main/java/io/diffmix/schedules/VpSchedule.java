@@ -10,7 +10,7 @@ import java.util.List;
  * The Ornstein–Uhlenbeck process dx = −x dt + √2 dW of the paper's Section 3.1: α = e^{−t}, σ² = 1 − e^{−2t}.
  *
  * <p>Its VE-equivalent time is σ²/α² = e^{2t} − 1, so t = ½ ln(t_VE + 1) is the paper's VP time τ, and
- * x_τ = e^{−τ} y_{e^{2τ}−1} (paper-notes §1).
+ * x_τ = e^{−τ} y_{e^{2τ}−1} (docs/algorithm.md §1).
  */
 public final class VpSchedule implements Schedule {
   private final double tMax;

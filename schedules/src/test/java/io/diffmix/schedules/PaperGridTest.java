@@ -50,7 +50,7 @@ class PaperGridTest {
       }
     }
     // ⌈(τ_T − 1)/κ⌉ constant steps bring τ to 1; from there τ_g(1 − κ)^k stays above τ(t1) for
-    // ⌈ln(τ_g/τ(t1))/−ln(1 − κ)⌉ − 1 steps, and one last step is cut to t1: 54 + 147 + 1 here (paper-notes §5)
+    // ⌈ln(τ_g/τ(t1))/−ln(1 − κ)⌉ − 1 steps, and one last step is cut to t1: 55 + 147 + 1 here (docs/algorithm.md §5)
     assertThat(constant).isEqualTo((int) Math.ceil((tau(TOP) - 1) / KAPPA));
     assertThat(geometric).isEqualTo(
         (int) Math.ceil(Math.log(tauFirstGeometric / tau(T1)) / -Math.log1p(-KAPPA)) - 1);

@@ -15,7 +15,7 @@ class ScheduleFormulasTest {
   void vpIsTheOrnsteinUhlenbeckProcessInThePapersVpTime() {
     Schedule vp = new VpSchedule(20);
     for (double tau : new double[] {1e-6, 0.01, 0.5, 3, 15}) {
-      // paper-notes §1: x_τ = e^{−τ} y_{e^{2τ}−1}, so α = e^{−τ} and t_VE = e^{2τ} − 1
+      // docs/algorithm.md §1: x_τ = e^{−τ} y_{e^{2τ}−1}, so α = e^{−τ} and t_VE = e^{2τ} − 1
       assertThat(vp.alpha(tau)).isCloseTo(Math.exp(-tau), within(1e-15));
       assertThat(vp.veTime(tau)).isCloseTo(Math.exp(2 * tau) - 1, within(1e-13 * Math.exp(2 * tau)));
       assertThat(vp.alpha(tau) * vp.alpha(tau) + vp.sigma(tau) * vp.sigma(tau)).isCloseTo(1, within(1e-15));

@@ -27,7 +27,7 @@ class GaussianMixtureScoreTest {
   }
 
   /**
-   * The OU process at time τ is α = e^{−τ}, σ² = 1 − e^{−2τ}, so t_VE = e^{2τ} − 1 (paper-notes §1). Its
+   * The OU process at time τ is α = e^{−τ}, σ² = 1 − e^{−2τ}, so t_VE = e^{2τ} − 1 (docs/algorithm.md §1). Its
    * score, asked through (t_VE, α), is the gradient of its own log-density, computed here independently as the
    * mixture of N(e^{−τ}μ_j, (e^{−2τ}σ0² + 1 − e^{−2τ}) I).
    */

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The sampler contract, plus consistency on the simplest target: one Gaussian N(m, I), whose exact score is
- * affine (paper-notes §5, verification 4). With 1000 steps of a log-SNR grid from t_VE = 400 down to 1e-3,
+ * affine (docs/algorithm.md §5, verification 4). With 1000 steps of a log-SNR grid from t_VE = 400 down to 1e-3,
  * a consistent sampler's points have the law of p_{t1}: in the schedule's coordinates, mean α m and variance
  * α²(1 + t1) per coordinate.
  *
