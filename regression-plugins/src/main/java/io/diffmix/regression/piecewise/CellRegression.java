@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The regression in every cell of a level (docs/algorithm.md §2, step 4): the cell's degree, lowered from the
+ * The regression in every cell of a level (docs/algorithm.md §2, step 3.3): the cell's degree, lowered from the
  * level's until the cell has at least 5p points for its p features (down to a constant); the Gram of [Φ Z] over
  * the cell's members, which holds ΦᵀΦ and beside it ΦᵀZ, so one kernel call gives the normal equations of all n
  * output columns; the ridge solve of (ΦᵀΦ + λ·tr(ΦᵀΦ)/p·I) B = ΦᵀZ; and the target's mapping to the posterior mean.

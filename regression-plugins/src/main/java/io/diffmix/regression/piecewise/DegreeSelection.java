@@ -6,9 +6,9 @@ import java.util.stream.IntStream;
 
 /**
  * {@code degree: "auto"}: at each level, fit every candidate degree on nine tenths of the level's rows and keep
- * the one with the smallest squared error on the other tenth (docs/algorithm.md §5: a higher degree helps for
- * large t and hurts near t = 0, where the target is mostly noise). The level's noise and its cells without the
- * held-out rows are the same for every candidate.
+ * the one with the smallest squared error on the other tenth (docs/algorithm.md §5, "Degree auto": a higher
+ * degree helps for large t and hurts near t = 0, where the target is mostly noise). The level's noise and its
+ * cells without the held-out rows are the same for every candidate.
  */
 final class DegreeSelection {
   private DegreeSelection() {}

@@ -6,7 +6,7 @@ import io.diffmix.core.random.RandomStreams;
 import java.util.random.RandomGenerator;
 
 /**
- * One level's regression data (docs/algorithm.md §2, step 2): for every regression row x_i a noisy point
+ * One level's regression data (docs/algorithm.md §2, step 3.2): for every regression row x_i a noisy point
  * y_i = x_i + √t ξ_i, in VE time t, and the regression target beside it,
  * (1 − s²/t) y + (s²/t) x = y − (s²/√t) ξ with s² = σ0² + t, or −ξ/√t for the noise target.
  *

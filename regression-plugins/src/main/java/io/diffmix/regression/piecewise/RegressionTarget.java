@@ -8,7 +8,7 @@ import java.util.Arrays;
  */
 public enum RegressionTarget {
   /**
-   * The paper's (1 − s²/t) y + (s²/t) x with s² = σ0² + t (docs/algorithm.md §2, step 3): its mean given y is
+   * The paper's (1 − s²/t) y + (s²/t) x with s² = σ0² + t (docs/algorithm.md §2, step 3.3): its mean given y is
    * E[μ | y], so the fitted polynomial is the posterior mean itself.
    */
   POSTERIOR_MEAN("posterior-mean", "posterior mean: (1 - s^2/t) y + (s^2/t) x"),

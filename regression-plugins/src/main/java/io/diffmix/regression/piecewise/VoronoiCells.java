@@ -4,7 +4,7 @@ import io.diffmix.core.parallel.Parallel;
 import java.util.List;
 
 /**
- * The Voronoi cells of a level's warm starts (docs/algorithm.md §2, step 3): each noisy point y_i belongs to its
+ * The Voronoi cells of a level's warm starts (docs/algorithm.md §2, step 3.1): each noisy point y_i belongs to its
  * nearest warm start μ̂_j. A cell with fewer than 2(n + 1) points cannot carry even a linear fit, so the smallest
  * such cell merges into its neighbours (its warm start is dropped) until none is left, or one cell. Each cell's
  * members are listed in row order, which gives every sum over a cell one order for any thread count.

@@ -6,7 +6,7 @@ import io.diffmix.core.random.RandomStreams;
 import java.util.random.RandomGenerator;
 
 /**
- * Algorithm 2 (docs/algorithm.md §2): new warm starts from the level just fitted. Fresh points of P_t, drawn as
+ * Algorithm 2 (docs/algorithm.md §2, step 3.5): new warm starts from the level just fitted. Fresh points of P_t, drawn as
  * the warm-start rows plus √t ξ, are denoised by that level's posterior mean ĝ, and the greedy cover of the
  * denoised points with balls of radius R̃ = c·(R0 + s·√ln(1/α_min)), s² = σ0² + t, gives the next level's
  * warm starts.
