@@ -192,11 +192,7 @@ public final class BallsMixture implements TrueDistribution, ScoreDivergence {
   private double posterior(double[] x, int i, double inv, double s2, Posterior p) {
     double max = Double.NEGATIVE_INFINITY;
     for (int j = 0; j < k; j++) {
-      double rho2 = 0;
-      for (int c = 0; c < n; c++) {
-        double v = x[i * n + c] * inv - centres[j * n + c];
-        rho2 += v * v;
-      }
+      double rho2 = distance2(x, i, inv, j);
       double rho = Math.sqrt(rho2);
       double[] b = ball(rho, s2);
       p.weight[j] = logWeights[j] - rho2 / (2 * s2) + b[0];
@@ -211,6 +207,16 @@ public final class BallsMixture implements TrueDistribution, ScoreDivergence {
       sum += p.weight[j];
     }
     return sum;
+  }
+
+  /** ρ_j² = |x_i/α − c_j|², summed over the coordinates in order. */
+  private double distance2(double[] x, int i, double inv, int j) {
+    double rho2 = 0;
+    for (int c = 0; c < n; c++) {
+      double v = x[i * n + c] * inv - centres[j * n + c];
+      rho2 += v * v;
+    }
+    return rho2;
   }
 
   /** Coordinate c of the posterior mean E[X_0 | y]: each ball's centre pulled along y − c_j, by weight. */
@@ -233,11 +239,7 @@ public final class BallsMixture implements TrueDistribution, ScoreDivergence {
     for (int i = from; i < to; i++) {
       double max = Double.NEGATIVE_INFINITY;
       for (int j = 0; j < k; j++) {
-        double rho2 = 0;
-        for (int c = 0; c < n; c++) {
-          double v = x[i * n + c] * inv - centres[j * n + c];
-          rho2 += v * v;
-        }
+        double rho2 = distance2(x, i, inv, j);
         logit[j] = logWeights[j] - rho2 / (2 * s2) + ball(Math.sqrt(rho2), s2)[0];
         max = Math.max(max, logit[j]);
       }
