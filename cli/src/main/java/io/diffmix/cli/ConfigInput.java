@@ -38,12 +38,4 @@ record ConfigInput(String source, ObjectNode root) {
     JsonNode p = root.get("plugins");
     return p != null && p.isTextual() ? Path.of(p.asText()) : null;
   }
-
-  static int threads(Integer threads) {
-    int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-    if (n < 1 || n > 1024) {
-      throw new BadInputException("--threads " + n + ": valid: 1 to 1024");
-    }
-    return n;
-  }
 }

@@ -58,7 +58,7 @@ public class RunCommand implements Callable<Integer> {
     PrintWriter outw = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     ConfigInput in = ConfigInput.of(config, preset, sets);
-    int n = ConfigInput.threads(threads);
+    int n = ThreadsOption.count(threads);
     Registry registry = common.registry(err, in.pluginsKey());
     ExperimentSpec exp = ExperimentSpec.parse(in.root(), in.source(), registry);
     Path dir = out != null ? out : Path.of("runs", preset != null ? preset : stem(config));
