@@ -18,13 +18,13 @@ record ConfigInput(String source, ObjectNode root) {
       throw new BadInputException("give CONFIG.json or --preset, not both");
     } else if (preset != null) {
       source = "preset " + preset;
-      root = Json.parse(RunCommand.readPreset(preset), source);
+      root = Json.parse(Presets.read(preset), source);
     } else if (config != null) {
       source = config.toString();
       root = Json.read(config);
     } else {
       throw new BadInputException("give CONFIG.json or --preset NAME; presets: " + String.join(", ",
-          RunCommand.PRESETS));
+          Presets.NAMES));
     }
     if (!root.isObject()) {
       throw new BadInputException(source + ": expected a JSON object at the top level");
@@ -37,13 +37,5 @@ record ConfigInput(String source, ObjectNode root) {
   Path pluginsKey() {
     JsonNode p = root.get("plugins");
     return p != null && p.isTextual() ? Path.of(p.asText()) : null;
-  }
-
-  static int threads(Integer threads) {
-    int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-    if (n < 1 || n > 1024) {
-      throw new BadInputException("--threads " + n + ": valid: 1 to 1024");
-    }
-    return n;
   }
 }

@@ -70,8 +70,7 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "FILE.json", description = "Also write the result as JSON.")
   Path out;
 
-  @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
-  Integer threads;
+  @Mixin ThreadsOption threads;
 
   @Mixin CommonOptions common;
 
@@ -80,10 +79,7 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter outw = spec.commandLine().getOut();
-    int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-    if (n < 1 || n > 1024) {
-      throw new BadInputException("--threads " + n + ": valid: 1 to 1024");
-    }
+    int n = threads.count();
     if (floorPairs < 10) {
       throw new BadInputException("--floor-pairs " + floorPairs + ": valid: at least 10");
     }

@@ -39,15 +39,14 @@ public final class FitCommand implements Callable<Integer> {
   @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a config key.")
   List<String> sets = new ArrayList<>();
 
-  @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
-  Integer threads;
+  @Mixin ThreadsOption threads;
 
   @Mixin CommonOptions common;
 
   @Override
   public Integer call() throws Exception {
     ConfigInput in = ConfigInput.of(config, preset, sets);
-    int n = ConfigInput.threads(threads);
+    int n = threads.count();
     Registry registry = common.registry(spec.commandLine().getErr(), in.pluginsKey());
     ExperimentSpec exp = ExperimentSpec.parse(in.root(), in.source(), registry);
     try (OutputLock lock = OutputClaim.of("--model", model, OutputClaim.Kind.FILE)) {

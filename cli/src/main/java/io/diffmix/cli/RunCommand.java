@@ -1,10 +1,5 @@
 package io.diffmix.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.diffmix.core.config.BadInputException;
-import io.diffmix.core.config.Json;
-import io.diffmix.core.config.Overrides;
 import io.diffmix.core.experiment.ExperimentRunner;
 import io.diffmix.core.experiment.ExperimentSpec;
 import io.diffmix.core.experiment.ReportText;
@@ -14,10 +9,7 @@ import io.diffmix.cli.plots.Plots;
 import io.diffmix.core.registry.Registry;
 import java.util.Map;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,16 +28,13 @@ import picocli.CommandLine.Parameters;
       "Trains, samples and evaluates one experiment, then prints a summary table.",
       "Writes DIR/report.json, DIR/report.md and DIR/samples.npy, all or none."})
 public class RunCommand implements Callable<Integer> {
-  /** The built-in configs. */
-  static final List<String> PRESETS = List.of("quickstart");
-
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Parameters(arity = "0..1", paramLabel = "CONFIG.json", description = "The experiment config.")
   Path config;
 
   @Option(names = "--preset", paramLabel = "NAME", description = "Run a built-in config: ${COMPLETION-CANDIDATES}.",
-      completionCandidates = PresetNames.class)
+      completionCandidates = Presets.Names.class)
   String preset;
 
   @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: runs/<config name>).")
@@ -64,44 +53,14 @@ public class RunCommand implements Callable<Integer> {
 
   @Mixin FloorCacheOption floorCache;
 
-  /** Presets' names for picocli's completion and help. */
-  static final class PresetNames extends ArrayList<String> {
-    private static final long serialVersionUID = 1L;
-
-    PresetNames() {
-      super(PRESETS);
-    }
-  }
-
   @Override
   public Integer call() throws IOException {
     PrintWriter outw = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    String source;
-    JsonNode root;
-    if (preset != null && config != null) {
-      throw new BadInputException("run: give CONFIG.json or --preset, not both");
-    } else if (preset != null) {
-      source = "preset " + preset;
-      root = Json.parse(readPreset(preset), source);
-    } else if (config != null) {
-      source = config.toString();
-      root = Json.read(config);
-    } else {
-      throw new BadInputException("run: give CONFIG.json or --preset NAME; presets: " + String.join(", ", PRESETS));
-    }
-    if (!root.isObject()) {
-      throw new BadInputException(source + ": expected a JSON object at the top level");
-    }
-    Overrides.apply((ObjectNode) root, sets);
-    int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-    if (n < 1 || n > 1024) {
-      throw new BadInputException("--threads " + n + ": valid: 1 to 1024");
-    }
-    JsonNode pluginsKey = root.get("plugins");
-    Path extra = pluginsKey != null && pluginsKey.isTextual() ? Path.of(pluginsKey.asText()) : null;
-    Registry registry = common.registry(err, extra);
-    ExperimentSpec exp = ExperimentSpec.parse(root, source, registry);
+    ConfigInput in = ConfigInput.of(config, preset, sets);
+    int n = ThreadsOption.count(threads);
+    Registry registry = common.registry(err, in.pluginsKey());
+    ExperimentSpec exp = ExperimentSpec.parse(in.root(), in.source(), registry);
     Path dir = out != null ? out : Path.of("runs", preset != null ? preset : stem(config));
 
     ExperimentRunner.Outcome outcome;
@@ -112,26 +71,12 @@ public class RunCommand implements Callable<Integer> {
             floorCache.cache(err));
       }
       plots = Plots.forRun(outcome.report(), outcome.samples(), outcome.reference(), outcome.truth());
-      RunWriter.write(outcome, dir, plots);
+      RunWriter.write(outcome, exp.learner().name(), dir, plots);
     }
     outw.print(ReportText.summary(outcome.report()));
     outw.println("wrote " + dir.resolve("report.json") + ", report.md, samples.npy, " + String.join(", ", plots.keySet()));
     outw.flush();
     return 0;
-  }
-
-  static String readPreset(String name) {
-    if (!PRESETS.contains(name)) {
-      throw new BadInputException("--preset " + name + ": unknown preset; valid: " + String.join(", ", PRESETS));
-    }
-    try (InputStream in = RunCommand.class.getResourceAsStream("presets/" + name + ".json")) {
-      if (in == null) {
-        throw new IllegalStateException("preset resource missing: " + name);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   private static String stem(Path p) {

@@ -66,14 +66,13 @@ public final class SampleCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, paramLabel = "S.npy", description = "Where to write the points.")
   Path out;
 
-  @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
-  Integer threads;
+  @Mixin ThreadsOption threads;
 
   @Mixin CommonOptions common;
 
   @Override
   public Integer call() throws Exception {
-    int n = ConfigInput.threads(threads);
+    int n = threads.count();
     Registry registry = common.registry(spec.commandLine().getErr(), null);
     SavedModels.Loaded loaded = SavedModels.load(model, registry);
     JsonNode saved = loaded.provenance().path("config");

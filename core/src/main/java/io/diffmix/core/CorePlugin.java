@@ -29,7 +29,8 @@ public final class CorePlugin implements DiffmixPlugin {
 
   @Override
   public Collection<MetricFactory<?>> metrics() {
-    return List.of(new MmdMetric(), new MixtureRecoveryMetric(), new SlicedWassersteinMetric(), new EnergyMetric(),
-        new C2stMetric(), new LogLikelihoodMetric(), new ScoreErrorMetric(), new ModelLikelihoodMetric());
+    return List.of(MmdMetric.FACTORY, MixtureRecoveryMetric.FACTORY, SlicedWassersteinMetric.FACTORY,
+        EnergyMetric.FACTORY, C2stMetric.FACTORY, LogLikelihoodMetric.FACTORY, ScoreErrorMetric.FACTORY,
+        ModelLikelihoodMetric.FACTORY);
   }
 }

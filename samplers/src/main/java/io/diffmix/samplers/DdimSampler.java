@@ -1,7 +1,6 @@
 package io.diffmix.samplers;
 
 import io.diffmix.core.config.Param;
-import io.diffmix.core.config.Params;
 import io.diffmix.core.score.ScoreModel;
 import io.diffmix.core.score.Scores;
 import io.diffmix.core.spi.Sampler;
@@ -22,6 +21,15 @@ import java.util.List;
  * included.
  */
 public final class DdimSampler implements Sampler {
+  /** The {@code ddim} factory. */
+  public static final SamplerFactory<Config> FACTORY = new SamplerFactory.Of<>("ddim",
+      "DDIM (Song et al. 2021): eta = 0 deterministic (first order), eta = 1 DDPM's ancestral sampler",
+      List.of(Param.real("eta", 0, "stochasticity: 0 deterministic, 1 ancestral (DDPM)").atLeast(0).atMost(1)),
+      p -> new Config(p.real("eta")), c -> new DdimSampler(c.eta()));
+
+  /** @param eta η */
+  public record Config(double eta) {}
+
   private final double eta;
 
   public DdimSampler(double eta) {
@@ -31,10 +39,9 @@ public final class DdimSampler implements Sampler {
   @Override
   public int sample(ScoreModel score, Schedule schedule, double[] times, Chunk chunk) {
     double[] x = chunk.x();
-    int rows = chunk.rows();
-    int d = chunk.dim();
-    double[] s = new double[rows * d];
-    double[] xi = new double[d];
+    int n = chunk.rows() * chunk.dim();
+    double[] s = new double[n];
+    double[] xi = new double[n];
     for (int k = 0; k + 1 < times.length; k++) {
       double t = times[k];
       double v = schedule.veTime(t);
@@ -45,54 +52,19 @@ public final class DdimSampler implements Sampler {
       double c = Math.sqrt(Math.max(0, c2));
       double direction = Math.sqrt(Math.max(0, vNext - c2));
       double sqrtV = Math.sqrt(v);
-      Scores.evaluate(score, schedule, t, x, 0, rows, s);
-      for (int i = 0; i < rows; i++) {
-        if (c > 0) {
-          chunk.noise().gaussians(i, xi, 0, d);
-        }
-        for (int j = 0; j < d; j++) {
-          int q = i * d + j;
-          double y = x[q] / a;
-          double sVe = a * s[q];
-          double denoised = y + v * sVe;
-          double eps = -sqrtV * sVe;
-          double yNext = denoised + direction * eps + (c > 0 ? c * xi[j] : 0);
-          x[q] = aNext * yNext;
-        }
+      Scores.evaluate(score, schedule, t, x, 0, chunk.rows(), s);
+      if (c > 0) {
+        chunk.gaussians(xi);
+      }
+      for (int q = 0; q < n; q++) {
+        double y = x[q] / a;
+        double sVe = a * s[q];
+        double denoised = y + v * sVe;
+        double eps = -sqrtV * sVe;
+        double yNext = denoised + direction * eps + (c > 0 ? c * xi[q] : 0);
+        x[q] = aNext * yNext;
       }
     }
     return times.length - 1;
-  }
-
-  /** The {@code ddim} factory. */
-  public static final class Factory implements SamplerFactory<Factory.Config> {
-    /** @param eta η */
-    public record Config(double eta) {}
-
-    @Override
-    public String name() {
-      return "ddim";
-    }
-
-    @Override
-    public String description() {
-      return "DDIM (Song et al. 2021): eta = 0 deterministic (first order), eta = 1 DDPM's ancestral sampler";
-    }
-
-    @Override
-    public List<Param> params() {
-      return List.of(Param.real("eta", 0, "stochasticity: 0 deterministic, 1 ancestral (DDPM)").atLeast(0)
-          .atMost(1));
-    }
-
-    @Override
-    public Config configure(Params p) {
-      return new Config(p.real("eta"));
-    }
-
-    @Override
-    public Sampler create(Config config) {
-      return new DdimSampler(config.eta());
-    }
   }
 }

@@ -1,7 +1,6 @@
 package io.diffmix.samplers;
 
 import io.diffmix.core.config.Param;
-import io.diffmix.core.config.Params;
 import io.diffmix.core.score.ScoreModel;
 import io.diffmix.core.score.Scores;
 import io.diffmix.core.spi.Sampler;
@@ -21,6 +20,15 @@ import java.util.List;
  * step costs only O(h²) globally. One score evaluation per step.
  */
 public final class DpmSolverPlusPlus2mSampler implements Sampler {
+  /** The {@code dpm-solver++2m} factory. */
+  public static final SamplerFactory<Config> FACTORY = new SamplerFactory.Of<>("dpm-solver++2m",
+      "DPM-Solver++(2M) (Lu et al. 2022): multistep second order in log-SNR, data prediction, 1 NFE per step",
+      List.of(Param.bool("lower_order_final", true, "take the final step at first order")),
+      p -> new Config(p.bool("lower_order_final")), c -> new DpmSolverPlusPlus2mSampler(c.lowerOrderFinal()));
+
+  /** @param lowerOrderFinal whether the final step is first order */
+  public record Config(boolean lowerOrderFinal) {}
+
   private final boolean lowerOrderFinal;
 
   public DpmSolverPlusPlus2mSampler(boolean lowerOrderFinal) {
@@ -63,36 +71,5 @@ public final class DpmSolverPlusPlus2mSampler implements Sampler {
       hPrevious = h;
     }
     return steps;
-  }
-
-  /** The {@code dpm-solver++2m} factory. */
-  public static final class Factory implements SamplerFactory<Factory.Config> {
-    /** @param lowerOrderFinal whether the final step is first order */
-    public record Config(boolean lowerOrderFinal) {}
-
-    @Override
-    public String name() {
-      return "dpm-solver++2m";
-    }
-
-    @Override
-    public String description() {
-      return "DPM-Solver++(2M) (Lu et al. 2022): multistep second order in log-SNR, data prediction, 1 NFE per step";
-    }
-
-    @Override
-    public List<Param> params() {
-      return List.of(Param.bool("lower_order_final", true, "take the final step at first order"));
-    }
-
-    @Override
-    public Config configure(Params p) {
-      return new Config(p.bool("lower_order_final"));
-    }
-
-    @Override
-    public Sampler create(Config config) {
-      return new DpmSolverPlusPlus2mSampler(config.lowerOrderFinal());
-    }
   }
 }

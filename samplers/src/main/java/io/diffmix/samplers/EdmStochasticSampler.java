@@ -24,9 +24,27 @@ import java.util.List;
  * exact score does not have.
  */
 public final class EdmStochasticSampler implements Sampler {
-  private final Factory.Config config;
+  /** The {@code edm-stochastic} factory. */
+  public static final SamplerFactory<Config> FACTORY = new SamplerFactory.Of<>("edm-stochastic",
+      "Karras et al. (EDM) Algorithm 2: Heun steps in sigma with churn (2 NFE per step)",
+      List.of(
+          Param.real("s_churn", 40, "S_churn: total churn, gamma = min(S_churn/N, sqrt(2) - 1)").atLeast(0),
+          Param.real("s_tmin", 0.05, "S_tmin: churn only where sigma/alpha >= this").atLeast(0),
+          Param.real("s_tmax", 50, "S_tmax: churn only where sigma/alpha <= this").atLeast(0),
+          Param.real("s_noise", 1.0, "S_noise: scale of the churn noise").greaterThan(0).atMost(2)),
+      EdmStochasticSampler::configure, EdmStochasticSampler::new);
 
-  public EdmStochasticSampler(Factory.Config config) {
+  /**
+   * @param sChurn S_churn, the total churn
+   * @param sTmin S_tmin, the lowest σ that is churned
+   * @param sTmax S_tmax, the highest σ that is churned
+   * @param sNoise S_noise, the scale of the added noise
+   */
+  public record Config(double sChurn, double sTmin, double sTmax, double sNoise) {}
+
+  private final Config config;
+
+  public EdmStochasticSampler(Config config) {
     this.config = config;
   }
 
@@ -41,7 +59,7 @@ public final class EdmStochasticSampler implements Sampler {
     double[] s = new double[n];
     double[] slope = new double[n];
     double[] euler = new double[n];
-    double[] xi = new double[d];
+    double[] xi = new double[n];
     double a0 = schedule.alpha(times[0]);
     for (int q = 0; q < n; q++) {
       y[q] = x[q] / a0;
@@ -55,11 +73,9 @@ public final class EdmStochasticSampler implements Sampler {
       double sigmaHat = sigma * (1 + gamma);
       if (gamma > 0) {
         double raise = sigma * Math.sqrt(gamma * (2 + gamma)) * config.sNoise();
-        for (int i = 0; i < rows; i++) {
-          chunk.noise().gaussians(i, xi, 0, d);
-          for (int j = 0; j < d; j++) {
-            y[i * d + j] += raise * xi[j];
-          }
+        chunk.gaussians(xi);
+        for (int q = 0; q < n; q++) {
+          y[q] += raise * xi[q];
         }
       }
       // d = (ŷ − D)/σ̂ = −σ̂ s_VE(ŷ)
@@ -87,46 +103,10 @@ public final class EdmStochasticSampler implements Sampler {
     return nfe;
   }
 
-  /** The {@code edm-stochastic} factory. */
-  public static final class Factory implements SamplerFactory<Factory.Config> {
-    /**
-     * @param sChurn S_churn, the total churn
-     * @param sTmin S_tmin, the lowest σ that is churned
-     * @param sTmax S_tmax, the highest σ that is churned
-     * @param sNoise S_noise, the scale of the added noise
-     */
-    public record Config(double sChurn, double sTmin, double sTmax, double sNoise) {}
-
-    @Override
-    public String name() {
-      return "edm-stochastic";
+  private static Config configure(Params p) {
+    if (p.real("s_tmax") < p.real("s_tmin")) {
+      throw p.error("s_tmax", p.real("s_tmax") + " is below s_tmin = " + p.real("s_tmin") + "; valid: >= s_tmin");
     }
-
-    @Override
-    public String description() {
-      return "Karras et al. (EDM) Algorithm 2: Heun steps in sigma with churn (2 NFE per step)";
-    }
-
-    @Override
-    public List<Param> params() {
-      return List.of(
-          Param.real("s_churn", 40, "S_churn: total churn, gamma = min(S_churn/N, sqrt(2) - 1)").atLeast(0),
-          Param.real("s_tmin", 0.05, "S_tmin: churn only where sigma/alpha >= this").atLeast(0),
-          Param.real("s_tmax", 50, "S_tmax: churn only where sigma/alpha <= this").atLeast(0),
-          Param.real("s_noise", 1.0, "S_noise: scale of the churn noise").greaterThan(0).atMost(2));
-    }
-
-    @Override
-    public Config configure(Params p) {
-      if (p.real("s_tmax") < p.real("s_tmin")) {
-        throw p.error("s_tmax", p.real("s_tmax") + " is below s_tmin = " + p.real("s_tmin") + "; valid: >= s_tmin");
-      }
-      return new Config(p.real("s_churn"), p.real("s_tmin"), p.real("s_tmax"), p.real("s_noise"));
-    }
-
-    @Override
-    public Sampler create(Config config) {
-      return new EdmStochasticSampler(config);
-    }
+    return new Config(p.real("s_churn"), p.real("s_tmin"), p.real("s_tmax"), p.real("s_noise"));
   }
 }

@@ -1,8 +1,8 @@
 package io.diffmix.samplers;
 
-import io.diffmix.core.config.Params;
 import io.diffmix.core.score.ScoreModel;
 import io.diffmix.core.score.Scores;
+import io.diffmix.core.spi.NoParams;
 import io.diffmix.core.spi.Sampler;
 import io.diffmix.core.spi.SamplerFactory;
 import io.diffmix.core.spi.Schedule;
@@ -19,14 +19,17 @@ import io.diffmix.core.spi.Schedule;
  * this sampler on vp.
  */
 public final class ExpIntegratorSampler implements Sampler {
+  /** The {@code exp-integrator} factory. */
+  public static final SamplerFactory<NoParams> FACTORY = SamplerFactory.of("exp-integrator",
+      "the DDPM-style exponential integrator of the reverse OU SDE (Chen et al.; Benton et al.), 1 NFE per step",
+      ExpIntegratorSampler::new);
 
   @Override
   public int sample(ScoreModel score, Schedule schedule, double[] times, Chunk chunk) {
     double[] x = chunk.x();
-    int rows = chunk.rows();
-    int d = chunk.dim();
-    double[] s = new double[rows * d];
-    double[] xi = new double[d];
+    int n = chunk.rows() * chunk.dim();
+    double[] s = new double[n];
+    double[] xi = new double[n];
     for (int k = 0; k + 1 < times.length; k++) {
       double t = times[k];
       double tNext = times[k + 1];
@@ -37,15 +40,12 @@ public final class ExpIntegratorSampler implements Sampler {
       double noise = Math.sqrt(Math.max(0, Math.expm1(2 * zeta)));
       double nu = scale(schedule, t);
       double nuNext = scale(schedule, tNext);
-      Scores.evaluate(score, schedule, t, x, 0, rows, s);
-      for (int i = 0; i < rows; i++) {
-        chunk.noise().gaussians(i, xi, 0, d);
-        for (int j = 0; j < d; j++) {
-          int q = i * d + j;
-          double xHat = x[q] / nu;
-          double xHatNext = grow * xHat + drift * (nu * s[q]) + noise * xi[j];
-          x[q] = nuNext * xHatNext;
-        }
+      Scores.evaluate(score, schedule, t, x, 0, chunk.rows(), s);
+      chunk.gaussians(xi);
+      for (int q = 0; q < n; q++) {
+        double xHat = x[q] / nu;
+        double xHatNext = grow * xHat + drift * (nu * s[q]) + noise * xi[q];
+        x[q] = nuNext * xHatNext;
       }
     }
     return times.length - 1;
@@ -56,31 +56,5 @@ public final class ExpIntegratorSampler implements Sampler {
     double a = schedule.alpha(t);
     double sigma = schedule.sigma(t);
     return Math.sqrt(a * a + sigma * sigma);
-  }
-
-  /** The {@code exp-integrator} factory. */
-  public static final class Factory implements SamplerFactory<Factory.Config> {
-    public record Config() {}
-
-    @Override
-    public String name() {
-      return "exp-integrator";
-    }
-
-    @Override
-    public String description() {
-      return "the DDPM-style exponential integrator of the reverse OU SDE (Chen et al.; Benton et al.), "
-          + "1 NFE per step";
-    }
-
-    @Override
-    public Config configure(Params params) {
-      return new Config();
-    }
-
-    @Override
-    public Sampler create(Config config) {
-      return new ExpIntegratorSampler();
-    }
   }
 }

@@ -1,7 +1,7 @@
 package io.diffmix.samplers;
 
-import io.diffmix.core.config.Params;
 import io.diffmix.core.score.ScoreModel;
+import io.diffmix.core.spi.NoParams;
 import io.diffmix.core.spi.Sampler;
 import io.diffmix.core.spi.SamplerFactory;
 import io.diffmix.core.spi.Schedule;
@@ -18,6 +18,9 @@ import io.diffmix.core.spi.Schedule;
  * <p>Any other schedule is sampled in its VE coordinates y = x/α at the VE-equivalent times, and mapped back.
  */
 public final class PaperVeSampler implements Sampler {
+  /** The {@code paper-ve} factory. */
+  public static final SamplerFactory<NoParams> FACTORY = SamplerFactory.of("paper-ve",
+      "Algorithm 1's stochastic step in VE time, with the (t+1) correction of the printed (t-1)", PaperVeSampler::new);
 
   /** The drift coefficient 2[(t + 1) − √((t' + 1)(t + 1))] of a step from VE time t down to t'. */
   public static double driftCoefficient(double t, double tNext) {
@@ -32,54 +35,25 @@ public final class PaperVeSampler implements Sampler {
   @Override
   public int sample(ScoreModel score, Schedule schedule, double[] times, Chunk chunk) {
     double[] x = chunk.x();
-    int rows = chunk.rows();
-    int d = chunk.dim();
-    double[] s = new double[rows * d];
-    double[] xi = new double[d];
+    int n = chunk.rows() * chunk.dim();
+    double[] s = new double[n];
+    double[] xi = new double[n];
     for (int k = 0; k + 1 < times.length; k++) {
       double t = schedule.veTime(times[k]);
       double tNext = schedule.veTime(times[k + 1]);
       double a = schedule.alpha(times[k]);
       double aNext = schedule.alpha(times[k + 1]);
-      score.score(t, a, x, 0, rows, s);
+      score.score(t, a, x, 0, chunk.rows(), s);
       double c = driftCoefficient(t, tNext);
       double g = noiseScale(t, tNext);
-      for (int i = 0; i < rows; i++) {
-        chunk.noise().gaussians(i, xi, 0, d);
-        for (int j = 0; j < d; j++) {
-          int q = i * d + j;
-          // y = x/α and s_VE(y) = α s(x): one VE step, then back to x' = α' y'
-          double y = x[q] / a;
-          double yNext = y + c * (a * s[q]) + g * xi[j];
-          x[q] = aNext * yNext;
-        }
+      chunk.gaussians(xi);
+      for (int q = 0; q < n; q++) {
+        // y = x/α and s_VE(y) = α s(x): one VE step, then back to x' = α' y'
+        double y = x[q] / a;
+        double yNext = y + c * (a * s[q]) + g * xi[q];
+        x[q] = aNext * yNext;
       }
     }
     return times.length - 1;
-  }
-
-  /** The {@code paper-ve} factory. */
-  public static final class Factory implements SamplerFactory<Factory.Config> {
-    public record Config() {}
-
-    @Override
-    public String name() {
-      return "paper-ve";
-    }
-
-    @Override
-    public String description() {
-      return "Algorithm 1's stochastic step in VE time, with the (t+1) correction of the printed (t-1)";
-    }
-
-    @Override
-    public Config configure(Params params) {
-      return new Config();
-    }
-
-    @Override
-    public Sampler create(Config config) {
-      return new PaperVeSampler();
-    }
   }
 }

@@ -1,7 +1,7 @@
 package io.diffmix.samplers;
 
 import io.diffmix.core.config.Param;
-import io.diffmix.core.config.Params;
+import io.diffmix.core.sampling.ForwardSde;
 import io.diffmix.core.score.ScoreModel;
 import io.diffmix.core.score.Scores;
 import io.diffmix.core.spi.Sampler;
@@ -26,6 +26,22 @@ import java.util.List;
  * (corrector_steps + 1) per step.
  */
 public final class PcLangevinSampler implements Sampler {
+  /** The {@code pc-langevin} factory. */
+  public static final SamplerFactory<Config> FACTORY = new SamplerFactory.Of<>("pc-langevin",
+      "predictor-corrector (Song et al. 2021): Euler-Maruyama predictor, Langevin corrector with snr",
+      List.of(
+          Param.real("snr", 0.16, "corrector signal-to-noise ratio r; Langevin step 2 r^2 sigma(t)^2").greaterThan(0)
+              .atMost(1),
+          Param.integer("corrector_steps", 1, "Langevin steps at each time").atLeast(0).atMost(100)),
+      p -> new Config(p.real("snr"), p.integer("corrector_steps")),
+      c -> new PcLangevinSampler(c.snr(), c.correctorSteps()));
+
+  /**
+   * @param snr the signal-to-noise ratio r of the corrector
+   * @param correctorSteps Langevin steps per time
+   */
+  public record Config(double snr, int correctorSteps) {}
+
   private final double snr;
   private final int correctorSteps;
 
@@ -37,10 +53,9 @@ public final class PcLangevinSampler implements Sampler {
   @Override
   public int sample(ScoreModel score, Schedule schedule, double[] times, Chunk chunk) {
     double[] x = chunk.x();
-    int rows = chunk.rows();
-    int d = chunk.dim();
-    double[] s = new double[rows * d];
-    double[] xi = new double[d];
+    int n = chunk.rows() * chunk.dim();
+    double[] s = new double[n];
+    double[] xi = new double[n];
     int nfe = 0;
     for (int k = 0; k + 1 < times.length; k++) {
       double t = times[k];
@@ -48,68 +63,25 @@ public final class PcLangevinSampler implements Sampler {
       double eps = 2 * snr * snr * sigma * sigma;
       double langevinNoise = Math.sqrt(2 * eps);
       for (int c = 0; c < correctorSteps; c++) {
-        Scores.evaluate(score, schedule, t, x, 0, rows, s);
+        Scores.evaluate(score, schedule, t, x, 0, chunk.rows(), s);
         nfe++;
-        for (int i = 0; i < rows; i++) {
-          chunk.noise().gaussians(i, xi, 0, d);
-          for (int j = 0; j < d; j++) {
-            int q = i * d + j;
-            x[q] += eps * s[q] + langevinNoise * xi[j];
-          }
+        chunk.gaussians(xi);
+        for (int q = 0; q < n; q++) {
+          x[q] += eps * s[q] + langevinNoise * xi[q];
         }
       }
       // predictor: x' = x − h (f x − g² s) + g √h ξ
       double h = t - times[k + 1];
-      double f = ForwardSde.f(schedule, t);
-      double g2 = ForwardSde.g2(schedule, t);
+      double f = ForwardSde.drift(schedule, t);
+      double g2 = ForwardSde.diffusionSquared(schedule, t);
       double noise = Math.sqrt(g2 * h);
-      Scores.evaluate(score, schedule, t, x, 0, rows, s);
+      Scores.evaluate(score, schedule, t, x, 0, chunk.rows(), s);
       nfe++;
-      for (int i = 0; i < rows; i++) {
-        chunk.noise().gaussians(i, xi, 0, d);
-        for (int j = 0; j < d; j++) {
-          int q = i * d + j;
-          x[q] += -h * (f * x[q] - g2 * s[q]) + noise * xi[j];
-        }
+      chunk.gaussians(xi);
+      for (int q = 0; q < n; q++) {
+        x[q] += -h * (f * x[q] - g2 * s[q]) + noise * xi[q];
       }
     }
     return nfe;
-  }
-
-  /** The {@code pc-langevin} factory. */
-  public static final class Factory implements SamplerFactory<Factory.Config> {
-    /**
-     * @param snr the signal-to-noise ratio r of the corrector
-     * @param correctorSteps Langevin steps per time
-     */
-    public record Config(double snr, int correctorSteps) {}
-
-    @Override
-    public String name() {
-      return "pc-langevin";
-    }
-
-    @Override
-    public String description() {
-      return "predictor-corrector (Song et al. 2021): Euler-Maruyama predictor, Langevin corrector with snr";
-    }
-
-    @Override
-    public List<Param> params() {
-      return List.of(
-          Param.real("snr", 0.16, "corrector signal-to-noise ratio r; Langevin step 2 r^2 sigma(t)^2").greaterThan(0)
-              .atMost(1),
-          Param.integer("corrector_steps", 1, "Langevin steps at each time").atLeast(0).atMost(100));
-    }
-
-    @Override
-    public Config configure(Params p) {
-      return new Config(p.real("snr"), p.integer("corrector_steps"));
-    }
-
-    @Override
-    public Sampler create(Config config) {
-      return new PcLangevinSampler(config.snr(), config.correctorSteps());
-    }
   }
 }

@@ -1,7 +1,8 @@
 package io.diffmix.samplers;
 
-import io.diffmix.core.config.Params;
+import io.diffmix.core.sampling.ProbabilityFlow;
 import io.diffmix.core.score.ScoreModel;
+import io.diffmix.core.spi.NoParams;
 import io.diffmix.core.spi.Sampler;
 import io.diffmix.core.spi.SamplerFactory;
 import io.diffmix.core.spi.Schedule;
@@ -13,45 +14,24 @@ import io.diffmix.core.spi.Schedule;
  * the grid's last time like every other.
  */
 public final class PfEulerSampler implements Sampler {
+  /** The {@code pf-euler} factory. */
+  public static final SamplerFactory<NoParams> FACTORY = SamplerFactory.of("pf-euler",
+      "Euler's method on the probability-flow ODE in the schedule's time (first order, 1 NFE per step)",
+      PfEulerSampler::new);
 
   @Override
   public int sample(ScoreModel score, Schedule schedule, double[] times, Chunk chunk) {
     double[] x = chunk.x();
     int n = chunk.rows() * chunk.dim();
-    double[] s = new double[n];
+    ProbabilityFlow flow = new ProbabilityFlow(score, schedule, chunk.rows());
     double[] v = new double[n];
     for (int k = 0; k + 1 < times.length; k++) {
       double h = times[k + 1] - times[k];
-      ProbabilityFlow.velocity(score, schedule, times[k], x, chunk.rows(), s, v);
+      flow.velocity(times[k], x, v);
       for (int q = 0; q < n; q++) {
         x[q] += h * v[q];
       }
     }
     return times.length - 1;
-  }
-
-  /** The {@code pf-euler} factory. */
-  public static final class Factory implements SamplerFactory<Factory.Config> {
-    public record Config() {}
-
-    @Override
-    public String name() {
-      return "pf-euler";
-    }
-
-    @Override
-    public String description() {
-      return "Euler's method on the probability-flow ODE in the schedule's time (first order, 1 NFE per step)";
-    }
-
-    @Override
-    public Config configure(Params params) {
-      return new Config();
-    }
-
-    @Override
-    public Sampler create(Config config) {
-      return new PfEulerSampler();
-    }
   }
 }

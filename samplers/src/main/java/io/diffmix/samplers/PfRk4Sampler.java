@@ -1,7 +1,8 @@
 package io.diffmix.samplers;
 
-import io.diffmix.core.config.Params;
+import io.diffmix.core.sampling.ProbabilityFlow;
 import io.diffmix.core.score.ScoreModel;
+import io.diffmix.core.spi.NoParams;
 import io.diffmix.core.spi.Sampler;
 import io.diffmix.core.spi.SamplerFactory;
 import io.diffmix.core.spi.Schedule;
@@ -14,13 +15,15 @@ import io.diffmix.core.spi.Schedule;
  * Four score evaluations per step.
  */
 public final class PfRk4Sampler implements Sampler {
+  /** The {@code pf-rk4} factory. */
+  public static final SamplerFactory<NoParams> FACTORY = SamplerFactory.of("pf-rk4",
+      "classical Runge-Kutta 4 on the probability-flow ODE (fourth order, 4 NFE per step)", PfRk4Sampler::new);
 
   @Override
   public int sample(ScoreModel score, Schedule schedule, double[] times, Chunk chunk) {
     double[] x = chunk.x();
-    int rows = chunk.rows();
-    int n = rows * chunk.dim();
-    double[] s = new double[n];
+    int n = chunk.rows() * chunk.dim();
+    ProbabilityFlow flow = new ProbabilityFlow(score, schedule, chunk.rows());
     double[] k1 = new double[n];
     double[] k2 = new double[n];
     double[] k3 = new double[n];
@@ -30,48 +33,23 @@ public final class PfRk4Sampler implements Sampler {
       double t = times[k];
       double h = times[k + 1] - t;
       double mid = t + 0.5 * h;
-      ProbabilityFlow.velocity(score, schedule, t, x, rows, s, k1);
+      flow.velocity(t, x, k1);
       for (int q = 0; q < n; q++) {
         stage[q] = x[q] + 0.5 * h * k1[q];
       }
-      ProbabilityFlow.velocity(score, schedule, mid, stage, rows, s, k2);
+      flow.velocity(mid, stage, k2);
       for (int q = 0; q < n; q++) {
         stage[q] = x[q] + 0.5 * h * k2[q];
       }
-      ProbabilityFlow.velocity(score, schedule, mid, stage, rows, s, k3);
+      flow.velocity(mid, stage, k3);
       for (int q = 0; q < n; q++) {
         stage[q] = x[q] + h * k3[q];
       }
-      ProbabilityFlow.velocity(score, schedule, times[k + 1], stage, rows, s, k4);
+      flow.velocity(times[k + 1], stage, k4);
       for (int q = 0; q < n; q++) {
         x[q] += h / 6 * (k1[q] + 2 * k2[q] + 2 * k3[q] + k4[q]);
       }
     }
     return 4 * (times.length - 1);
-  }
-
-  /** The {@code pf-rk4} factory. */
-  public static final class Factory implements SamplerFactory<Factory.Config> {
-    public record Config() {}
-
-    @Override
-    public String name() {
-      return "pf-rk4";
-    }
-
-    @Override
-    public String description() {
-      return "classical Runge-Kutta 4 on the probability-flow ODE (fourth order, 4 NFE per step)";
-    }
-
-    @Override
-    public Config configure(Params params) {
-      return new Config();
-    }
-
-    @Override
-    public Sampler create(Config config) {
-      return new PfRk4Sampler();
-    }
   }
 }

@@ -9,9 +9,8 @@ import java.util.List;
 public final class SamplersPlugin implements DiffmixPlugin {
   @Override
   public Collection<SamplerFactory<?>> samplers() {
-    return List.of(new PaperVeSampler.Factory(), new EulerMaruyamaSampler.Factory(),
-        new ExpIntegratorSampler.Factory(), new PfEulerSampler.Factory(), new PfHeunSampler.Factory(),
-        new PfRk4Sampler.Factory(), new DdimSampler.Factory(), new DpmSolverPlusPlus2mSampler.Factory(),
-        new PcLangevinSampler.Factory(), new EdmStochasticSampler.Factory());
+    return List.of(PaperVeSampler.FACTORY, EulerMaruyamaSampler.FACTORY, ExpIntegratorSampler.FACTORY,
+        PfEulerSampler.FACTORY, PfHeunSampler.FACTORY, PfRk4Sampler.FACTORY, DdimSampler.FACTORY,
+        DpmSolverPlusPlus2mSampler.FACTORY, PcLangevinSampler.FACTORY, EdmStochasticSampler.FACTORY);
   }
 }

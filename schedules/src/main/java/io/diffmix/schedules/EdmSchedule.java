@@ -1,6 +1,6 @@
 package io.diffmix.schedules;
 
-import io.diffmix.core.config.Params;
+import io.diffmix.core.spi.NoParams;
 import io.diffmix.core.spi.Schedule;
 import io.diffmix.core.spi.ScheduleFactory;
 
@@ -9,6 +9,9 @@ import io.diffmix.core.spi.ScheduleFactory;
  * VE-equivalent time is t² and the probability-flow ODE is dx/dt = −t ∇log p_t(x) = (x − D(x; t))/t.
  */
 public final class EdmSchedule implements Schedule {
+  /** The {@code edm} factory. */
+  public static final ScheduleFactory<NoParams> FACTORY = ScheduleFactory.of("edm",
+      "Karras et al. (EDM): alpha = 1, sigma = t", EdmSchedule::new);
 
   @Override
   public double alpha(double t) {
@@ -48,30 +51,5 @@ public final class EdmSchedule implements Schedule {
   @Override
   public double timeOfVe(double tVe) {
     return Math.sqrt(tVe);
-  }
-
-  /** The {@code edm} factory. */
-  public static final class Factory implements ScheduleFactory<Factory.Config> {
-    public record Config() {}
-
-    @Override
-    public String name() {
-      return "edm";
-    }
-
-    @Override
-    public String description() {
-      return "Karras et al. (EDM): alpha = 1, sigma = t";
-    }
-
-    @Override
-    public Config configure(Params params) {
-      return new Config();
-    }
-
-    @Override
-    public Schedule create(Config config) {
-      return new EdmSchedule();
-    }
   }
 }

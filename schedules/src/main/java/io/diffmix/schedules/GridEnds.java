@@ -3,8 +3,11 @@ package io.diffmix.schedules;
 import io.diffmix.core.config.Param;
 import io.diffmix.core.config.Params;
 import io.diffmix.core.data.DataMoments;
+import io.diffmix.core.spi.GridFactory;
 import io.diffmix.core.spi.Schedule;
+import io.diffmix.core.spi.TimeGrid;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The config of a grid given by its step count and its two ends in VE time, shared by {@code uniform} and
@@ -15,6 +18,11 @@ import java.util.List;
  * @param tMax the top time in VE time, or NaN for 100·(M2 + n) from the training data
  */
 public record GridEnds(int steps, double t1, double tMax) {
+
+  /** The factory of a grid given by its ends: the shared parameters, and {@code create} for the spacing. */
+  static GridFactory<GridEnds> factory(String name, String description, Function<GridEnds, TimeGrid> create) {
+    return new GridFactory.Of<>(name, description, params(), GridEnds::of, create);
+  }
 
   static List<Param> params() {
     return List.of(

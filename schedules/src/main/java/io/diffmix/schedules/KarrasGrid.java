@@ -15,6 +15,16 @@ import java.util.List;
  * (the score of the data itself is not needed).
  */
 public final class KarrasGrid implements TimeGrid {
+  /** The {@code karras} factory. */
+  public static final GridFactory<Config> FACTORY = new GridFactory.Of<>("karras",
+      "Karras et al. (EDM) eq. 5: equal steps in sigma^(1/rho), sigma = sqrt(VE time), from sigma_max to sigma_min",
+      List.of(
+          Param.integer("steps", 200, "number of steps (times - 1)").atLeast(1).atMost(1_000_000),
+          Param.real("sigma_min", 0.002, "last noise level sigma/alpha").greaterThan(0),
+          Param.real("sigma_max", 80, "first noise level sigma/alpha").greaterThan(0),
+          Param.real("rho", 7, "exponent rho; larger puts more steps near sigma_min").greaterThan(0).atMost(1000)),
+      KarrasGrid::configure, KarrasGrid::new);
+
   private final Config config;
 
   /**
@@ -47,40 +57,11 @@ public final class KarrasGrid implements TimeGrid {
     return t;
   }
 
-  /** The {@code karras} factory. */
-  public static final class Factory implements GridFactory<Config> {
-    @Override
-    public String name() {
-      return "karras";
+  private static Config configure(Params p) {
+    if (p.real("sigma_max") <= p.real("sigma_min")) {
+      throw p.error("sigma_max", p.real("sigma_max") + " is not above sigma_min = " + p.real("sigma_min")
+          + "; valid: > sigma_min");
     }
-
-    @Override
-    public String description() {
-      return "Karras et al. (EDM) eq. 5: equal steps in sigma^(1/rho), sigma = sqrt(VE time), from sigma_max "
-          + "to sigma_min";
-    }
-
-    @Override
-    public List<Param> params() {
-      return List.of(
-          Param.integer("steps", 200, "number of steps (times - 1)").atLeast(1).atMost(1_000_000),
-          Param.real("sigma_min", 0.002, "last noise level sigma/alpha").greaterThan(0),
-          Param.real("sigma_max", 80, "first noise level sigma/alpha").greaterThan(0),
-          Param.real("rho", 7, "exponent rho; larger puts more steps near sigma_min").greaterThan(0).atMost(1000));
-    }
-
-    @Override
-    public Config configure(Params p) {
-      if (p.real("sigma_max") <= p.real("sigma_min")) {
-        throw p.error("sigma_max", p.real("sigma_max") + " is not above sigma_min = " + p.real("sigma_min")
-            + "; valid: > sigma_min");
-      }
-      return new Config(p.integer("steps"), p.real("sigma_min"), p.real("sigma_max"), p.real("rho"));
-    }
-
-    @Override
-    public TimeGrid create(Config config) {
-      return new KarrasGrid(config);
-    }
+    return new Config(p.integer("steps"), p.real("sigma_min"), p.real("sigma_max"), p.real("rho"));
   }
 }

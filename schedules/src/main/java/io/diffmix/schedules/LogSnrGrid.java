@@ -1,18 +1,19 @@
 package io.diffmix.schedules;
 
-import io.diffmix.core.config.Param;
-import io.diffmix.core.config.Params;
 import io.diffmix.core.data.DataMoments;
 import io.diffmix.core.spi.GridFactory;
 import io.diffmix.core.spi.Schedule;
 import io.diffmix.core.spi.TimeGrid;
-import java.util.List;
 
 /**
  * Equal steps in the log signal-to-noise ratio λ = ln(α/σ) = −½ ln t_VE (Lu et al. 2022, DPM-Solver's
  * "logSNR" spacing), between VE times t_max and t1. In VE time this is a geometric grid.
  */
 public final class LogSnrGrid implements TimeGrid {
+  /** The {@code log-snr} factory. */
+  public static final GridFactory<GridEnds> FACTORY = GridEnds.factory("log-snr",
+      "equal steps in log-SNR lambda = ln(alpha/sigma), between VE times t_max and t1", LogSnrGrid::new);
+
   private final GridEnds ends;
 
   public LogSnrGrid(GridEnds ends) {
@@ -33,33 +34,5 @@ public final class LogSnrGrid implements TimeGrid {
     t[0] = VeWindow.time(schedule, w.top());
     t[n] = VeWindow.time(schedule, w.bottom());
     return t;
-  }
-
-  /** The {@code log-snr} factory. */
-  public static final class Factory implements GridFactory<GridEnds> {
-    @Override
-    public String name() {
-      return "log-snr";
-    }
-
-    @Override
-    public String description() {
-      return "equal steps in log-SNR lambda = ln(alpha/sigma), between VE times t_max and t1";
-    }
-
-    @Override
-    public List<Param> params() {
-      return GridEnds.params();
-    }
-
-    @Override
-    public GridEnds configure(Params p) {
-      return GridEnds.of(p);
-    }
-
-    @Override
-    public TimeGrid create(GridEnds config) {
-      return new LogSnrGrid(config);
-    }
   }
 }

@@ -18,6 +18,20 @@ import java.util.List;
  * <p>The exponent −κ is Algorithm 1's; the appendix's derivation gives −κ/(κ+1), which differs by O(κ²).
  */
 public final class PaperGrid implements TimeGrid {
+  /** The {@code paper} factory. */
+  public static final GridFactory<Config> FACTORY = new GridFactory.Of<>("paper",
+      "the paper's kappa recurrence in VE time: constant steps in tau far from the data, geometric steps near it, "
+          + "down to t1",
+      List.of(
+          Param.real("kappa", "step size in VP time tau far from the data; null: " + PaperGrid.DEFAULT_KAPPA
+              + ", or solved from steps").greaterThan(0).atMost(10).orAuto(),
+          Param.integer("steps", "number of steps; when given, kappa is solved for").atLeast(1)
+              .atMost(1_000_000).orAuto(),
+          Param.real("t1", 1e-3, "last (smallest) time, in VE time").greaterThan(0),
+          Param.real("t_max", "top time T in VE time; null for 100 (M2 + n) from the training data")
+              .greaterThan(0).orAuto()),
+      PaperGrid::configure, PaperGrid::new);
+
   private final Config config;
 
   /**
@@ -86,48 +100,16 @@ public final class PaperGrid implements TimeGrid {
   /** κ when neither κ nor steps is given: docs/algorithm.md §5 recommends 0.02 to 0.1. */
   public static final double DEFAULT_KAPPA = 0.05;
 
-  /** The {@code paper} factory. */
-  public static final class Factory implements GridFactory<Config> {
-    @Override
-    public String name() {
-      return "paper";
+  private static Config configure(Params p) {
+    if (!p.isAuto("kappa") && !p.isAuto("steps")) {
+      throw p.error("steps", "give kappa or steps, not both");
     }
-
-    @Override
-    public String description() {
-      return "the paper's kappa recurrence in VE time: constant steps in tau far from the data, "
-          + "geometric steps near it, down to t1";
+    double tMax = p.isAuto("t_max") ? Double.NaN : p.real("t_max");
+    if (!Double.isNaN(tMax) && tMax <= p.real("t1")) {
+      throw p.error("t_max", tMax + " is not above t1 = " + p.real("t1") + "; valid: > t1");
     }
-
-    @Override
-    public List<Param> params() {
-      return List.of(
-          Param.real("kappa", "step size in VP time tau far from the data; null: " + DEFAULT_KAPPA
-              + ", or solved from steps").greaterThan(0).atMost(10).orAuto(),
-          Param.integer("steps", "number of steps; when given, kappa is solved for").atLeast(1)
-              .atMost(1_000_000).orAuto(),
-          Param.real("t1", 1e-3, "last (smallest) time, in VE time").greaterThan(0),
-          Param.real("t_max", "top time T in VE time; null for 100 (M2 + n) from the training data")
-              .greaterThan(0).orAuto());
-    }
-
-    @Override
-    public Config configure(Params p) {
-      if (!p.isAuto("kappa") && !p.isAuto("steps")) {
-        throw p.error("steps", "give kappa or steps, not both");
-      }
-      double tMax = p.isAuto("t_max") ? Double.NaN : p.real("t_max");
-      if (!Double.isNaN(tMax) && tMax <= p.real("t1")) {
-        throw p.error("t_max", tMax + " is not above t1 = " + p.real("t1") + "; valid: > t1");
-      }
-      int steps = p.isAuto("steps") ? 0 : p.integer("steps");
-      double kappa = steps > 0 ? Double.NaN : p.isAuto("kappa") ? DEFAULT_KAPPA : p.real("kappa");
-      return new Config(kappa, steps, p.real("t1"), tMax);
-    }
-
-    @Override
-    public TimeGrid create(Config config) {
-      return new PaperGrid(config);
-    }
+    int steps = p.isAuto("steps") ? 0 : p.integer("steps");
+    double kappa = steps > 0 ? Double.NaN : p.isAuto("kappa") ? DEFAULT_KAPPA : p.real("kappa");
+    return new Config(kappa, steps, p.real("t1"), tMax);
   }
 }

@@ -10,13 +10,13 @@ import java.util.List;
 public final class SchedulesPlugin implements DiffmixPlugin {
   @Override
   public Collection<ScheduleFactory<?>> schedules() {
-    return List.of(new VeSchedule.Factory(), new VpSchedule.Factory(), new VpLinearSchedule.Factory(),
-        new VpCosineSchedule.Factory(), new EdmSchedule.Factory());
+    return List.of(VeSchedule.FACTORY, VpSchedule.FACTORY, VpLinearSchedule.FACTORY, VpCosineSchedule.FACTORY,
+        EdmSchedule.FACTORY);
   }
 
   @Override
   public Collection<GridFactory<?>> grids() {
-    return List.of(new PaperGrid.Factory(), new UniformGrid.Factory(), new LogSnrGrid.Factory(),
-        new KarrasGrid.Factory(), new ListGrid.Factory());
+    return List.of(PaperGrid.FACTORY, UniformGrid.FACTORY, LogSnrGrid.FACTORY, KarrasGrid.FACTORY,
+        ListGrid.FACTORY);
   }
 }

@@ -1,12 +1,9 @@
 package io.diffmix.schedules;
 
-import io.diffmix.core.config.Param;
-import io.diffmix.core.config.Params;
 import io.diffmix.core.data.DataMoments;
 import io.diffmix.core.spi.GridFactory;
 import io.diffmix.core.spi.Schedule;
 import io.diffmix.core.spi.TimeGrid;
-import java.util.List;
 
 /**
  * Equal steps in the schedule's own time t between the times of VE time t_max and t1: t_i = t_N + (t_0 − t_N)
@@ -14,6 +11,10 @@ import java.util.List;
  * under ve), which is why the grid family is separate from the schedule family.
  */
 public final class UniformGrid implements TimeGrid {
+  /** The {@code uniform} factory. */
+  public static final GridFactory<GridEnds> FACTORY = GridEnds.factory("uniform",
+      "equal steps in the schedule's own time, between the times of VE time t_max and t1", UniformGrid::new);
+
   private final GridEnds ends;
 
   public UniformGrid(GridEnds ends) {
@@ -33,33 +34,5 @@ public final class UniformGrid implements TimeGrid {
     t[0] = hi;
     t[n] = lo;
     return t;
-  }
-
-  /** The {@code uniform} factory. */
-  public static final class Factory implements GridFactory<GridEnds> {
-    @Override
-    public String name() {
-      return "uniform";
-    }
-
-    @Override
-    public String description() {
-      return "equal steps in the schedule's own time, between the times of VE time t_max and t1";
-    }
-
-    @Override
-    public List<Param> params() {
-      return GridEnds.params();
-    }
-
-    @Override
-    public GridEnds configure(Params p) {
-      return GridEnds.of(p);
-    }
-
-    @Override
-    public TimeGrid create(GridEnds config) {
-      return new UniformGrid(config);
-    }
   }
 }

@@ -1,6 +1,6 @@
 package io.diffmix.schedules;
 
-import io.diffmix.core.config.Params;
+import io.diffmix.core.spi.NoParams;
 import io.diffmix.core.spi.Schedule;
 import io.diffmix.core.spi.ScheduleFactory;
 
@@ -9,6 +9,9 @@ import io.diffmix.core.spi.ScheduleFactory;
  * time is t itself.
  */
 public final class VeSchedule implements Schedule {
+  /** The {@code ve} factory. */
+  public static final ScheduleFactory<NoParams> FACTORY = ScheduleFactory.of("ve",
+      "the paper's variance-exploding process: alpha = 1, sigma^2 = t", VeSchedule::new);
 
   @Override
   public double alpha(double t) {
@@ -48,30 +51,5 @@ public final class VeSchedule implements Schedule {
   @Override
   public double timeOfVe(double tVe) {
     return tVe;
-  }
-
-  /** The {@code ve} factory. */
-  public static final class Factory implements ScheduleFactory<Factory.Config> {
-    public record Config() {}
-
-    @Override
-    public String name() {
-      return "ve";
-    }
-
-    @Override
-    public String description() {
-      return "the paper's variance-exploding process: alpha = 1, sigma^2 = t";
-    }
-
-    @Override
-    public Config configure(Params params) {
-      return new Config();
-    }
-
-    @Override
-    public Schedule create(Config config) {
-      return new VeSchedule();
-    }
   }
 }

@@ -1,7 +1,6 @@
 package io.diffmix.schedules;
 
 import io.diffmix.core.config.Param;
-import io.diffmix.core.config.Params;
 import io.diffmix.core.spi.Schedule;
 import io.diffmix.core.spi.ScheduleFactory;
 import java.util.List;
@@ -15,6 +14,21 @@ import java.util.List;
  * natural range ends where β(t) = β_max: t_max = 2(1 + s)/π·atan(β_max(1 + s)/π) − s ≈ 0.998.
  */
 public final class VpCosineSchedule implements Schedule {
+  /** The {@code vp-cosine} factory. */
+  public static final ScheduleFactory<Config> FACTORY = new ScheduleFactory.Of<>("vp-cosine",
+      "Nichol and Dhariwal's cosine schedule on [0, 1], its range clipped where beta reaches beta_max",
+      List.of(
+          Param.real("s", 0.008, "offset s of phi(t) = (t + s)/(1 + s) pi/2").greaterThan(0).atMost(1),
+          Param.real("beta_max", 999, "clip: the range ends where beta(t) reaches this (0.999 per step of 1/1000)")
+              .greaterThan(1).atMost(1e6)),
+      p -> new Config(p.real("s"), p.real("beta_max")), c -> new VpCosineSchedule(c.s(), c.betaMax()));
+
+  /**
+   * @param s the offset s
+   * @param betaMax β_max, where the range ends
+   */
+  public record Config(double s, double betaMax) {}
+
   private final double s;
   private final double tMax;
   private final double cos0;
@@ -88,38 +102,5 @@ public final class VpCosineSchedule implements Schedule {
     double r = Math.sqrt(tVe + sin0 * sin0);
     double dPhi = Math.atan2(cos0 * tVe / (r + sin0), cos0 * cos0 + sin0 * r);
     return dPhi * 2 * (1 + s) / Math.PI;
-  }
-
-  /** The {@code vp-cosine} factory. */
-  public static final class Factory implements ScheduleFactory<Factory.Config> {
-    public record Config(double s, double betaMax) {}
-
-    @Override
-    public String name() {
-      return "vp-cosine";
-    }
-
-    @Override
-    public String description() {
-      return "Nichol and Dhariwal's cosine schedule on [0, 1], its range clipped where beta reaches beta_max";
-    }
-
-    @Override
-    public List<Param> params() {
-      return List.of(
-          Param.real("s", 0.008, "offset s of phi(t) = (t + s)/(1 + s) pi/2").greaterThan(0).atMost(1),
-          Param.real("beta_max", 999, "clip: the range ends where beta(t) reaches this (0.999 per step of 1/1000)")
-              .greaterThan(1).atMost(1e6));
-    }
-
-    @Override
-    public Config configure(Params p) {
-      return new Config(p.real("s"), p.real("beta_max"));
-    }
-
-    @Override
-    public Schedule create(Config config) {
-      return new VpCosineSchedule(config.s(), config.betaMax());
-    }
   }
 }

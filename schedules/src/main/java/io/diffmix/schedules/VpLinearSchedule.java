@@ -13,6 +13,20 @@ import java.util.List;
  * and the VE-equivalent time is σ²/α² = e^{B(t)} − 1.
  */
 public final class VpLinearSchedule implements Schedule {
+  /** The {@code vp-linear} factory. */
+  public static final ScheduleFactory<Config> FACTORY = new ScheduleFactory.Of<>("vp-linear",
+      "DDPM's linear beta schedule in continuous time on [0, 1]: beta from beta_min to beta_max",
+      List.of(
+          Param.real("beta_min", 0.1, "beta at t = 0").greaterThan(0).atMost(1000),
+          Param.real("beta_max", 20, "beta at t = 1").greaterThan(0).atMost(1000)),
+      VpLinearSchedule::configure, c -> new VpLinearSchedule(c.betaMin(), c.betaMax()));
+
+  /**
+   * @param betaMin β at t = 0
+   * @param betaMax β at t = 1
+   */
+  public record Config(double betaMin, double betaMax) {}
+
   private final double betaMin;
   private final double betaMax;
 
@@ -74,39 +88,11 @@ public final class VpLinearSchedule implements Schedule {
     return 2 * b / (betaMin + Math.sqrt(betaMin * betaMin + 2 * delta * b));
   }
 
-  /** The {@code vp-linear} factory. */
-  public static final class Factory implements ScheduleFactory<Factory.Config> {
-    public record Config(double betaMin, double betaMax) {}
-
-    @Override
-    public String name() {
-      return "vp-linear";
+  private static Config configure(Params p) {
+    if (p.real("beta_max") < p.real("beta_min")) {
+      throw p.error("beta_max", p.real("beta_max") + " is below beta_min = " + p.real("beta_min")
+          + "; valid: >= beta_min");
     }
-
-    @Override
-    public String description() {
-      return "DDPM's linear beta schedule in continuous time on [0, 1]: beta from beta_min to beta_max";
-    }
-
-    @Override
-    public List<Param> params() {
-      return List.of(
-          Param.real("beta_min", 0.1, "beta at t = 0").greaterThan(0).atMost(1000),
-          Param.real("beta_max", 20, "beta at t = 1").greaterThan(0).atMost(1000));
-    }
-
-    @Override
-    public Config configure(Params p) {
-      if (p.real("beta_max") < p.real("beta_min")) {
-        throw p.error("beta_max", p.real("beta_max") + " is below beta_min = " + p.real("beta_min")
-            + "; valid: >= beta_min");
-      }
-      return new Config(p.real("beta_min"), p.real("beta_max"));
-    }
-
-    @Override
-    public Schedule create(Config config) {
-      return new VpLinearSchedule(config.betaMin(), config.betaMax());
-    }
+    return new Config(p.real("beta_min"), p.real("beta_max"));
   }
 }

@@ -1,7 +1,6 @@
 package io.diffmix.schedules;
 
 import io.diffmix.core.config.Param;
-import io.diffmix.core.config.Params;
 import io.diffmix.core.spi.Schedule;
 import io.diffmix.core.spi.ScheduleFactory;
 import java.util.List;
@@ -13,6 +12,15 @@ import java.util.List;
  * x_τ = e^{−τ} y_{e^{2τ}−1} (docs/algorithm.md §1).
  */
 public final class VpSchedule implements Schedule {
+  /** The {@code vp} factory; e^{2·20} − 1 ≈ 2e17 is far above any grid's top VE time, and still finite. */
+  public static final ScheduleFactory<Config> FACTORY = new ScheduleFactory.Of<>("vp",
+      "Ornstein-Uhlenbeck dx = -x dt + sqrt(2) dW: alpha = e^-t, sigma^2 = 1 - e^-2t (paper Sec. 3.1)",
+      List.of(Param.real("t_max", 20, "top of the natural time range").greaterThan(0).atMost(300)),
+      p -> new Config(p.real("t_max")), c -> new VpSchedule(c.tMax()));
+
+  /** @param tMax the top of the natural range */
+  public record Config(double tMax) {}
+
   private final double tMax;
 
   /** @param tMax the top of the natural range; e^{2 tMax} − 1 is its largest VE time */
@@ -59,37 +67,5 @@ public final class VpSchedule implements Schedule {
   @Override
   public double timeOfVe(double tVe) {
     return 0.5 * Math.log1p(tVe);
-  }
-
-  /** The {@code vp} factory. */
-  public static final class Factory implements ScheduleFactory<Factory.Config> {
-    /** @param tMax the top of the natural range */
-    public record Config(double tMax) {}
-
-    @Override
-    public String name() {
-      return "vp";
-    }
-
-    @Override
-    public String description() {
-      return "Ornstein-Uhlenbeck dx = -x dt + sqrt(2) dW: alpha = e^-t, sigma^2 = 1 - e^-2t (paper Sec. 3.1)";
-    }
-
-    @Override
-    public List<Param> params() {
-      // e^{2·20} − 1 ≈ 2e17: far above any grid's top VE time, and still finite in double
-      return List.of(Param.real("t_max", 20, "top of the natural time range").greaterThan(0).atMost(300));
-    }
-
-    @Override
-    public Config configure(Params p) {
-      return new Config(p.real("t_max"));
-    }
-
-    @Override
-    public Schedule create(Config config) {
-      return new VpSchedule(config.tMax());
-    }
   }
 }

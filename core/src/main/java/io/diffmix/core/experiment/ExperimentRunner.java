@@ -1,6 +1,5 @@
 package io.diffmix.core.experiment;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.diffmix.core.config.BadInputException;
 import io.diffmix.core.data.DataMoments;
@@ -15,6 +14,7 @@ import io.diffmix.core.spi.Schedule;
 import io.diffmix.core.spi.Target;
 import io.diffmix.core.spi.TrueDistribution;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -118,22 +118,18 @@ public final class ExperimentRunner {
       Target.TargetData data = fit.data();
       DataMoments moments = fit.moments();
       double[] grid = fit.grid();
-      Learner.FittedModel fitted = fit.fitted();
-      double fitSeconds = fit.fitSeconds();
+      ScoreModel model = fit.fitted().model();
       double[] samplerTimes = spec.samplerGrid()
           .map(g -> GridCheck.times(g.instance(), schedule, moments,
               spec.source() + ": sampler.grid '" + g.name() + "'"))
           .orElse(grid);
-      long t0;
 
       StartingPoints start = given.orElse(Prior.at(schedule, samplerTimes[0], moments));
-      RandomStreams sampling = streams.child("sampling");
+      Sampling sampling = new Sampling(spec, samplerTimes, start, streams.child("sampling"), parallel, progress);
       log.accept("sampling " + spec.generate() + " points with " + spec.sampler().name() + ", "
           + samplerTimes.length + " times");
-      t0 = System.nanoTime();
-      SamplingRun.Result learned = SamplingRun.run(spec.sampler().instance(), fitted.model(), schedule,
-          samplerTimes, start, spec.generate(), sampling, parallel, SamplingRun.CHUNK,
-          (done, total) -> progress.advanced("sample", done, total));
+      long t0 = System.nanoTime();
+      SamplingRun.Result learned = sampling.run(model, "sample");
       double sampleSeconds = seconds(t0);
 
       MetricSuite suite = new MetricSuite(spec.metrics(), data.reference(), truth, schedule, grid,
@@ -145,71 +141,54 @@ public final class ExperimentRunner {
           FloorKey.of(spec, dataSha256, spec.generate(), data.reference().rows(), grid));
       double floorSeconds = seconds(t0);
       t0 = System.nanoTime();
-      Map<String, Double> perMetric = new java.util.LinkedHashMap<>();
-      Map<String, MetricSuite.Outcome> metrics = suite.evaluate(learned.samples(), Optional.of(fitted.model()),
-          perMetric);
+      Map<String, Double> perMetric = new LinkedHashMap<>();
+      Map<String, MetricSuite.Outcome> metrics = suite.evaluate(learned.samples(), Optional.of(model), perMetric);
       double metricSeconds = seconds(t0);
 
-      ObjectNode report = JsonNodeFactory.instance.objectNode();
-      report.put("diffmix_version", Provenance.version());
       ObjectNode provenance = Provenance.of(spec, threads, started, dataSha256);
-      provenance.set("floor_cache", cacheBlock(cache, floors));
-      report.set("provenance", provenance);
-      ObjectNode d = report.putObject("data");
-      d.put("dim", target.dim());
-      d.put("train", data.train().rows());
-      d.put("reference", data.reference().rows());
-      d.put("generated", learned.samples().rows());
-      ObjectNode l = report.putObject("learner");
-      l.put("name", spec.learner().name());
-      Learner.FittedModel.LEVELS.forEach(key -> l.put(key, fitted.count(key)));
-      l.put("fit_seconds", fitSeconds);
-      fitted.summary().forEach((k, v) -> {
-        if (!Learner.FittedModel.LEVELS.contains(k)) {
-          l.set(k, io.diffmix.core.config.Json.MAPPER.valueToTree(v));
-        }
-      });
-      report.set("sampler", samplerBlock(spec, learned, sampleSeconds, samplerTimes));
-      report.set("metrics", ReportMetrics.toJson(metrics, floors));
-      ObjectNode timing = report.putObject("timing");
-      timing.put("fit_seconds", fitSeconds);
-      timing.put("sample_seconds", sampleSeconds);
-      timing.put("floor_seconds", floorSeconds);
-      timing.put("metrics_seconds", metricSeconds);
-      perMetric.forEach((name, sec) -> timing.with("per_metric_seconds").put(name, sec));
-
+      provenance.set("floor_cache", RunReport.cacheBlock(cache, floors));
+      RunReport report = new RunReport(provenance).data(target.dim(), data, learned.samples().rows())
+          .learner(spec.learner().name(), fit.fitted(), fit.fitSeconds())
+          .sampling(sampling.block(learned, sampleSeconds), ReportMetrics.toJson(metrics, floors))
+          .timing(fit.fitSeconds(), sampleSeconds, floorSeconds, metricSeconds, perMetric);
       if (spec.oracle()) {
-        ScoreModel exact = truth.orElseThrow().exactScore();
         log.accept("sampling again with the exact score (oracle), paired");
-        t0 = System.nanoTime();
-        SamplingRun.Result oracle = SamplingRun.run(spec.sampler().instance(), exact, schedule, samplerTimes,
-            start, spec.generate(), sampling, parallel, SamplingRun.CHUNK,
-            (done, total) -> progress.advanced("oracle", done, total));
-        double oracleSeconds = seconds(t0);
-        ObjectNode o = report.putObject("oracle");
-        o.set("sampler", samplerBlock(spec, oracle, oracleSeconds, samplerTimes));
-        t0 = System.nanoTime();
-        Map<String, Double> oraclePerMetric = new java.util.LinkedHashMap<>();
-        o.set("metrics", ReportMetrics.toJson(suite.evaluate(oracle.samples(), Optional.of(exact), oraclePerMetric),
-            floors));
-        oraclePerMetric.forEach((name, sec) -> timing.with("oracle_per_metric_seconds").put(name, sec));
-        timing.put("oracle_sample_seconds", oracleSeconds);
-        timing.put("oracle_metrics_seconds", seconds(t0));
+        oracle(sampling, truth.orElseThrow().exactScore(), suite, floors, report);
       }
-      timing.put("run_seconds", seconds(runStart));
-      return new Outcome(report, learned.samples(), fitted.model(), data.reference(), truth, moments);
+      return new Outcome(report.finish(seconds(runStart)), learned.samples(), model, data.reference(), truth,
+          moments);
     }
   }
 
-  /** Where the floors came from: the cache's folder, and which metrics' floors it held. */
-  private static ObjectNode cacheBlock(FloorCache cache, Map<String, MetricSuite.Floor> floors) {
-    ObjectNode c = JsonNodeFactory.instance.objectNode();
-    c.put("enabled", cache.enabled());
-    cache.folder().ifPresentOrElse(f -> c.put("folder", f.toString()), () -> c.putNull("folder"));
-    var hits = c.putArray("from_cache");
-    var computed = c.putArray("computed");
-    floors.forEach((name, f) -> (f.fromCache() ? hits : computed).add(name));
-    return c;
+  /**
+   * The run's sampler from its starting points, with its noise streams: the learned score and the oracle's
+   * exact one go through the same, so that the two runs differ by the score alone.
+   */
+  private record Sampling(ExperimentSpec spec, double[] times, StartingPoints start, RandomStreams streams,
+      Parallel parallel, Progress progress) {
+
+    SamplingRun.Result run(ScoreModel score, String stage) {
+      return SamplingRun.run(spec.sampler().instance(), score, spec.schedule().instance(), times, start,
+          spec.generate(), streams, parallel, SamplingRun.CHUNK,
+          (done, total) -> progress.advanced(stage, done, total));
+    }
+
+    ObjectNode block(SamplingRun.Result r, double seconds) {
+      return RunReport.samplerBlock(spec.sampler().name(), r, seconds, times);
+    }
+  }
+
+  /** The oracle: the same sampling with the exact score, evaluated against the learned run's floors. */
+  private static void oracle(Sampling sampling, ScoreModel exact, MetricSuite suite,
+      Map<String, MetricSuite.Floor> floors, RunReport report) {
+    long t0 = System.nanoTime();
+    SamplingRun.Result oracle = sampling.run(exact, "oracle");
+    double oracleSeconds = seconds(t0);
+    t0 = System.nanoTime();
+    Map<String, Double> perMetric = new LinkedHashMap<>();
+    ObjectNode metrics = ReportMetrics.toJson(suite.evaluate(oracle.samples(), Optional.of(exact), perMetric),
+        floors);
+    report.oracle(sampling.block(oracle, oracleSeconds), metrics, perMetric, oracleSeconds, seconds(t0));
   }
 
   /** Reads {@code "init"}: a .npy of shape (generate, dim), checked before anything is computed. */
@@ -220,17 +199,6 @@ public final class ExperimentRunner {
           + points.dim() + "); valid: (" + spec.generate() + ", " + dim + "), that is (generate, dim)");
     }
     return StartingPoints.given(points);
-  }
-
-  private static ObjectNode samplerBlock(ExperimentSpec spec, SamplingRun.Result r, double seconds, double[] times) {
-    ObjectNode s = JsonNodeFactory.instance.objectNode();
-    s.put("name", spec.sampler().name());
-    s.put("nfe", r.nfe());
-    s.put("steps", times.length - 1);
-    s.put("t_max", times[0]);
-    s.put("t_min", times[times.length - 1]);
-    s.put("sample_seconds", seconds);
-    return s;
   }
 
   private static double seconds(long t0) {

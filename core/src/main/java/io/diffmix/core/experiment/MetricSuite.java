@@ -200,7 +200,7 @@ public final class MetricSuite {
   }
 
   /** The mean and the sample standard deviation (n − 1), summed in order. */
-  static double[] meanAndSd(double[] v) {
+  public static double[] meanAndSd(double[] v) {
     double mean = 0;
     for (double x : v) {
       mean += x;

@@ -3,10 +3,12 @@ package io.diffmix.core.experiment;
 import io.diffmix.core.config.Json;
 import io.diffmix.core.io.AtomicOutput;
 import io.diffmix.core.io.Npy;
+import io.diffmix.core.model.SavedModels;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Writes a finished run's outputs into a folder: report.json, report.md, samples.npy, model.dmx (when the
@@ -16,12 +18,12 @@ import java.util.Map;
 public final class RunWriter {
   private RunWriter() {}
 
-  public static void write(ExperimentRunner.Outcome outcome, Path dir) throws IOException {
-    write(outcome, dir, Map.of());
-  }
-
-  /** As above, with extra files by name, such as {@code "scatter.png"}. */
-  public static void write(ExperimentRunner.Outcome outcome, Path dir, Map<String, byte[]> extras)
+  /**
+   * Writes the outputs, with extra files by name, such as {@code "scatter.png"}.
+   *
+   * @param learner the name of the learner that fitted {@code outcome.model()}, which the model file records
+   */
+  public static void write(ExperimentRunner.Outcome outcome, String learner, Path dir, Map<String, byte[]> extras)
       throws IOException {
     try (AtomicOutput out = new AtomicOutput(dir)) {
       for (Map.Entry<String, byte[]> e : extras.entrySet()) {
@@ -36,8 +38,7 @@ public final class RunWriter {
           md.append("\n![").append(f, 0, f.length() - 4).append("](").append(f).append(")\n"));
       out.write("report.md", os -> os.write(md.toString().getBytes(StandardCharsets.UTF_8)));
       out.write("samples.npy", os -> Npy.write(outcome.samples(), os));
-      java.util.Optional<byte[]> model = io.diffmix.core.model.SavedModels.bytes(
-          outcome.report().at("/learner/name").asText(), outcome.model(), outcome.report().get("provenance"),
+      Optional<byte[]> model = SavedModels.bytes(learner, outcome.model(), outcome.report().get("provenance"),
           outcome.moments());
       if (model.isPresent()) {
         out.write("model.dmx", os -> os.write(model.get()));

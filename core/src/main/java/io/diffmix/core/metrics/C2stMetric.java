@@ -1,7 +1,6 @@
 package io.diffmix.core.metrics;
 
 import io.diffmix.core.config.Param;
-import io.diffmix.core.config.Params;
 import io.diffmix.core.data.Samples;
 import io.diffmix.core.spi.Metric;
 import io.diffmix.core.spi.MetricFactory;
@@ -20,7 +19,19 @@ import java.util.random.RandomGenerator;
  * predictions. The default classifier is logistic regression on quadratic features, fitted by Newton's method;
  * k-NN with k ≈ √N is the other choice (smaller k falls well short of the Bayes accuracy).
  */
-public final class C2stMetric implements MetricFactory<C2stMetric.Config> {
+public final class C2stMetric {
+  /** The {@code c2st} factory. */
+  public static final MetricFactory<Config> FACTORY = new MetricFactory.Of<>("c2st",
+      "classifier two-sample test: k-fold accuracy of logistic regression on quadratic features "
+          + "(or k-NN), with tv_lower_bound = max(0, 2 acc - 1)",
+      List.of(
+          Param.choice("classifier", "logistic", "logistic: logistic regression on quadratic features; "
+              + "knn: k nearest neighbours", "logistic", "knn"),
+          Param.integer("folds", 5, "k of the k-fold cross-validation").atLeast(2).atMost(100),
+          Param.integer("neighbours", "k of k-NN; null for about sqrt(training rows)").atLeast(1).orAuto()),
+      p -> new Config(p.text("classifier"), p.integer("folds"), p.isAuto("neighbours") ? 0 : p.integer("neighbours")),
+      C2stMetric::metric);
+
   /** z of a two-sided 95% interval. */
   private static final double Z95 = 1.959963984540054;
 
@@ -31,44 +42,9 @@ public final class C2stMetric implements MetricFactory<C2stMetric.Config> {
    */
   public record Config(String classifier, int folds, int neighbours) {}
 
-  @Override
-  public String name() {
-    return "c2st";
-  }
-
-  @Override
-  public String description() {
-    return "classifier two-sample test: k-fold accuracy of logistic regression on quadratic features "
-        + "(or k-NN), with tv_lower_bound = max(0, 2 acc - 1)";
-  }
-
-  @Override
-  public List<Param> params() {
-    return List.of(
-        Param.choice("classifier", "logistic", "logistic: logistic regression on quadratic features; "
-            + "knn: k nearest neighbours", "logistic", "knn"),
-        Param.integer("folds", 5, "k of the k-fold cross-validation").atLeast(2).atMost(100),
-        Param.integer("neighbours", "k of k-NN; null for about sqrt(training rows)").atLeast(1).orAuto());
-  }
-
-  @Override
-  public Config configure(Params p) {
-    return new Config(p.text("classifier"), p.integer("folds"), p.isAuto("neighbours") ? 0 : p.integer("neighbours"));
-  }
-
-  @Override
-  public Metric create(Config c) {
-    return new Metric() {
-      @Override
-      public Optional<String> primaryField() {
-        return Optional.of("accuracy");
-      }
-
-      @Override
-      public Result evaluate(Input input) {
-        return test(input.generated(), input.reference(), c, input.streams().stream("folds"), input);
-      }
-    };
+  private static Metric metric(Config c) {
+    return Metric.sample(Optional.of("accuracy"), false,
+        input -> test(input.generated(), input.reference(), c, input.streams().stream("folds"), input));
   }
 
   static Metric.Result test(Samples gen, Samples ref, Config c, RandomGenerator rng, Metric.Input input) {

@@ -1,10 +1,10 @@
 package io.diffmix.core.metrics;
 
-import io.diffmix.core.config.Params;
 import io.diffmix.core.data.Samples;
 import io.diffmix.core.parallel.Parallel;
 import io.diffmix.core.spi.Metric;
 import io.diffmix.core.spi.MetricFactory;
+import io.diffmix.core.spi.NoParams;
 import java.util.List;
 
 /**
@@ -12,28 +12,15 @@ import java.util.List;
  * E = 2 E|X − Y| − E|X − X'| − E|Y − Y'|, with U-statistics (i ≠ j) for the within-sample terms, so that its
  * expectation is exactly E. It is 0 if and only if the two laws agree.
  */
-public final class EnergyMetric implements MetricFactory<EnergyMetric.Config> {
+public final class EnergyMetric {
+  /** The {@code energy} factory. */
+  public static final MetricFactory<NoParams> FACTORY = MetricFactory.of("energy",
+      "energy distance 2E|X-Y| - E|X-X'| - E|Y-Y'| (unbiased within-sample terms)",
+      EnergyMetric::metric);
+
   private static final int CHUNK = 256;
 
-  public record Config() {}
-
-  @Override
-  public String name() {
-    return "energy";
-  }
-
-  @Override
-  public String description() {
-    return "energy distance 2E|X-Y| - E|X-X'| - E|Y-Y'| (unbiased within-sample terms)";
-  }
-
-  @Override
-  public Config configure(Params p) {
-    return new Config();
-  }
-
-  @Override
-  public Metric create(Config c) {
+  private static Metric metric() {
     return input -> Metric.Result.of("value", energy(input.generated(), input.reference(), input.parallel()));
   }
 

@@ -1,10 +1,10 @@
 package io.diffmix.core.metrics;
 
-import io.diffmix.core.config.Params;
 import io.diffmix.core.data.Samples;
 import io.diffmix.core.parallel.Parallel;
 import io.diffmix.core.spi.Metric;
 import io.diffmix.core.spi.MetricFactory;
+import io.diffmix.core.spi.NoParams;
 import io.diffmix.core.spi.TrueDistribution;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,51 +18,25 @@ import java.util.Optional;
  * <p>It is the most sensitive of the sample metrics to a sampler's discretization error: a 2% variance
  * inflation that a single-bandwidth MMD misses at 10,000 points moves dlogp well past its floor (README, "log-likelihood").
  */
-public final class LogLikelihoodMetric implements MetricFactory<LogLikelihoodMetric.Config> {
+public final class LogLikelihoodMetric {
+  /** The {@code log-likelihood} factory. */
+  public static final MetricFactory<NoParams> FACTORY = MetricFactory.of("log-likelihood",
+      "mean true log-density of generated and of reference points, and dlogp = their difference",
+      LogLikelihoodMetric::metric);
+
   private static final int CHUNK = 1024;
 
-  public record Config() {}
-
-  @Override
-  public String name() {
-    return "log-likelihood";
-  }
-
-  @Override
-  public String description() {
-    return "mean true log-density of generated and of reference points, and dlogp = their difference";
-  }
-
-  @Override
-  public Config configure(Params p) {
-    return new Config();
-  }
-
-  @Override
-  public Metric create(Config c) {
-    return new Metric() {
-      @Override
-      public boolean needsTruth() {
-        return true;
-      }
-
-      @Override
-      public Optional<String> primaryField() {
-        return Optional.of("dlogp");
-      }
-
-      @Override
-      public Result evaluate(Input input) {
-        TrueDistribution truth = input.truth().orElseThrow();
-        double g = meanLogDensity(truth, input.generated(), input.parallel());
-        double r = meanLogDensity(truth, input.reference(), input.parallel());
-        Map<String, Double> v = new LinkedHashMap<>();
-        v.put("dlogp", g - r);
-        v.put("generated", g);
-        v.put("reference", r);
-        return new Result(v, Map.of());
-      }
-    };
+  private static Metric metric() {
+    return Metric.sample(Optional.of("dlogp"), true, input -> {
+      TrueDistribution truth = input.truth().orElseThrow();
+      double g = meanLogDensity(truth, input.generated(), input.parallel());
+      double r = meanLogDensity(truth, input.reference(), input.parallel());
+      Map<String, Double> v = new LinkedHashMap<>();
+      v.put("dlogp", g - r);
+      v.put("generated", g);
+      v.put("reference", r);
+      return new Metric.Result(v, Map.of());
+    });
   }
 
   /** The mean of log p0 over the rows, summed in chunk order. */

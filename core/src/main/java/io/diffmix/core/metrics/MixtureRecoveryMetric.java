@@ -1,13 +1,12 @@
 package io.diffmix.core.metrics;
 
-import io.diffmix.core.config.Params;
 import io.diffmix.core.data.Samples;
 import io.diffmix.core.spi.Metric;
 import io.diffmix.core.spi.MetricFactory;
+import io.diffmix.core.spi.NoParams;
 import io.diffmix.core.spi.TrueDistribution.DiscreteMixture;
 import io.diffmix.core.target.GaussianMixture;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,46 +18,16 @@ import java.util.Optional;
  * <p>A component that receives no point has no mean: its mean error is +∞, which says plainly that a mode was
  * lost.
  */
-public final class MixtureRecoveryMetric implements MetricFactory<MixtureRecoveryMetric.Config> {
+public final class MixtureRecoveryMetric {
+  /** The {@code mixture-recovery} factory. */
+  public static final MetricFactory<NoParams> FACTORY = MetricFactory.of("mixture-recovery",
+      "hard-assign points to the true components; weights_tv and the largest error of a component mean",
+      MixtureRecoveryMetric::metric);
 
-  public record Config() {}
-
-  @Override
-  public String name() {
-    return "mixture-recovery";
-  }
-
-  @Override
-  public String description() {
-    return "hard-assign points to the true components; weights_tv and the largest error of a component mean";
-  }
-
-  @Override
-  public Config configure(Params p) {
-    return new Config();
-  }
-
-  @Override
-  public Metric create(Config c) {
-    return new Metric() {
-      @Override
-      public boolean needsTruth() {
-        return true;
-      }
-
-      @Override
-      public Optional<String> primaryField() {
-        return Optional.empty();
-      }
-
-      @Override
-      public Result evaluate(Input input) {
-        DiscreteMixture mix = input.truth()
-            .flatMap(t -> t.mixture())
-            .orElseThrow(() -> new IllegalArgumentException("mixture-recovery needs a discrete mixture target"));
-        return recover(input.generated(), mix);
-      }
-    };
+  private static Metric metric() {
+    return Metric.sample(Optional.empty(), true, input -> recover(input.generated(), input.truth()
+        .flatMap(t -> t.mixture())
+        .orElseThrow(() -> new IllegalArgumentException("mixture-recovery needs a discrete mixture target"))));
   }
 
   /** The two numbers for {@code s} against the mixture. */

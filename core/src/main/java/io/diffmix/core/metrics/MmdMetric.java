@@ -1,7 +1,6 @@
 package io.diffmix.core.metrics;
 
 import io.diffmix.core.config.Param;
-import io.diffmix.core.config.Params;
 import io.diffmix.core.data.Samples;
 import io.diffmix.core.parallel.Parallel;
 import io.diffmix.core.spi.Metric;
@@ -19,7 +18,16 @@ import java.util.Map;
  * median distance between the pooled first {@code median_points} rows of each sample (the rows are i.i.d., so
  * the first rows are a random subset).
  */
-public final class MmdMetric implements MetricFactory<MmdMetric.Config> {
+public final class MmdMetric {
+  /** The {@code mmd} factory. */
+  public static final MetricFactory<Config> FACTORY = new MetricFactory.Of<>("mmd",
+      "unbiased MMD^2 with an RBF kernel, median-heuristic bandwidth by default",
+      List.of(
+          Param.real("bandwidth", "RBF bandwidth h; null for the median heuristic").greaterThan(0).orAuto(),
+          Param.integer("median_points", 1000, "rows of each sample pooled for the median heuristic")
+              .atLeast(2).atMost(20_000)),
+      p -> new Config(p.isAuto("bandwidth") ? Double.NaN : p.real("bandwidth"), p.integer("median_points")),
+      MmdMetric::metric);
 
   /** Rows per parallel task; fixed, so sums do not depend on the thread count. */
   private static final int CHUNK = 256;
@@ -30,31 +38,7 @@ public final class MmdMetric implements MetricFactory<MmdMetric.Config> {
    */
   public record Config(double bandwidth, int medianPoints) {}
 
-  @Override
-  public String name() {
-    return "mmd";
-  }
-
-  @Override
-  public String description() {
-    return "unbiased MMD^2 with an RBF kernel, median-heuristic bandwidth by default";
-  }
-
-  @Override
-  public List<Param> params() {
-    return List.of(
-        Param.real("bandwidth", "RBF bandwidth h; null for the median heuristic").greaterThan(0).orAuto(),
-        Param.integer("median_points", 1000, "rows of each sample pooled for the median heuristic")
-            .atLeast(2).atMost(20_000));
-  }
-
-  @Override
-  public Config configure(Params p) {
-    return new Config(p.isAuto("bandwidth") ? Double.NaN : p.real("bandwidth"), p.integer("median_points"));
-  }
-
-  @Override
-  public Metric create(Config c) {
+  private static Metric metric(Config c) {
     return input -> {
       Samples x = input.generated();
       Samples y = input.reference();

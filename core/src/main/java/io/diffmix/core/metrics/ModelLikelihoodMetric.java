@@ -2,9 +2,9 @@ package io.diffmix.core.metrics;
 
 import io.diffmix.core.config.BadInputException;
 import io.diffmix.core.config.Param;
-import io.diffmix.core.config.Params;
 import io.diffmix.core.data.DataMoments;
 import io.diffmix.core.data.Samples;
+import io.diffmix.core.experiment.MetricSuite;
 import io.diffmix.core.experiment.Prior;
 import io.diffmix.core.parallel.Parallel;
 import io.diffmix.core.score.ClosedFormDensity;
@@ -17,7 +17,6 @@ import io.diffmix.core.spi.TrueDistribution;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The {@code model-likelihood} metric: the learned model's own density at held-out points, exactly, through its
@@ -42,7 +41,19 @@ import java.util.Optional;
  * also gets nll_closed_form, its own −log p̂ at time 0 on the same points (what EM reports), and
  * nll_closed_form_t1 at t1, which the ODE's nll reproduces up to the prior's mismatch at T.
  */
-public final class ModelLikelihoodMetric implements MetricFactory<ModelLikelihoodMetric.Config> {
+public final class ModelLikelihoodMetric {
+  /** The {@code model-likelihood} factory. */
+  public static final MetricFactory<Config> FACTORY = new MetricFactory.Of<>("model-likelihood",
+      "the model's own density at held-out points by its probability-flow ODE (exact divergence, "
+          + "Dormand-Prince 5(4)): nll, bits_per_dim, and for synthetic targets kl and tv_upper = sqrt(kl/2)",
+      List.of(
+          Param.real("rtol", 1e-6, "relative tolerance of the adaptive ODE integrator").atLeast(1e-12).atMost(1e-2),
+          Param.real("atol", 1e-6, "absolute tolerance of the ODE integrator (data units, and nats for log p)")
+              .atLeast(1e-12).atMost(1e-2),
+          Param.integer("points", "held-out rows to evaluate; null for every reference row").atLeast(2).orAuto()),
+      p -> new Config(p.real("rtol"), p.real("atol"), p.isAuto("points") ? 0 : p.integer("points")),
+      ModelLikelihoodMetric::metric);
+
   /**
    * Rows per ODE chunk. Each chunk shares its steps; 500 rows keep the model's batches long and the points
    * that set a chunk's steps few.
@@ -56,49 +67,8 @@ public final class ModelLikelihoodMetric implements MetricFactory<ModelLikelihoo
    */
   public record Config(double rtol, double atol, int points) {}
 
-  @Override
-  public String name() {
-    return "model-likelihood";
-  }
-
-  @Override
-  public String description() {
-    return "the model's own density at held-out points by its probability-flow ODE (exact divergence, "
-        + "Dormand-Prince 5(4)): nll, bits_per_dim, and for synthetic targets kl and tv_upper = sqrt(kl/2)";
-  }
-
-  @Override
-  public List<Param> params() {
-    return List.of(
-        Param.real("rtol", 1e-6, "relative tolerance of the adaptive ODE integrator").atLeast(1e-12).atMost(1e-2),
-        Param.real("atol", 1e-6, "absolute tolerance of the ODE integrator (data units, and nats for log p)")
-            .atLeast(1e-12).atMost(1e-2),
-        Param.integer("points", "held-out rows to evaluate; null for every reference row").atLeast(2).orAuto());
-  }
-
-  @Override
-  public Config configure(Params p) {
-    return new Config(p.real("rtol"), p.real("atol"), p.isAuto("points") ? 0 : p.integer("points"));
-  }
-
-  @Override
-  public Metric create(Config c) {
-    return new Metric() {
-      @Override
-      public boolean comparesSamples() {
-        return false;
-      }
-
-      @Override
-      public Optional<String> primaryField() {
-        return Optional.empty();
-      }
-
-      @Override
-      public Result evaluate(Input input) {
-        return measure(input, c);
-      }
-    };
+  private static Metric metric(Config c) {
+    return Metric.model(false, input -> measure(input, c));
   }
 
   /** The divergence-capable view of a model, or one line saying that the metric needs it. */
@@ -271,16 +241,7 @@ public final class ModelLikelihoodMetric implements MetricFactory<ModelLikelihoo
 
   /** The mean and its standard error sd/√N, summed in order. */
   private static double[] meanAndSe(double[] v) {
-    double mean = 0;
-    for (double x : v) {
-      mean += x;
-    }
-    mean /= v.length;
-    double ss = 0;
-    for (double x : v) {
-      ss += (x - mean) * (x - mean);
-    }
-    double sd = v.length > 1 ? Math.sqrt(ss / (v.length - 1)) : 0;
-    return new double[] {mean, sd / Math.sqrt(v.length)};
+    double[] m = MetricSuite.meanAndSd(v);
+    return new double[] {m[0], m[1] / Math.sqrt(v.length)};
   }
 }

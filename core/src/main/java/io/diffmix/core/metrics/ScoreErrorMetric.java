@@ -1,7 +1,6 @@
 package io.diffmix.core.metrics;
 
 import io.diffmix.core.config.Param;
-import io.diffmix.core.config.Params;
 import io.diffmix.core.parallel.Parallel;
 import io.diffmix.core.random.RandomStreams;
 import io.diffmix.core.score.ScoreModel;
@@ -14,7 +13,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
@@ -29,54 +27,18 @@ import java.util.random.RandomGenerator;
  *   <li>{@code benton}: Σ_k ½ ln((t_{k+1} + 1)/(t_k + 1))·(t_{k+1} + 1)·E|ŝ − s*|².
  * </ul>
  */
-public final class ScoreErrorMetric implements MetricFactory<ScoreErrorMetric.Config> {
+public final class ScoreErrorMetric {
+  /** The {@code score-error} factory. */
+  public static final MetricFactory<Config> FACTORY = new MetricFactory.Of<>("score-error",
+      "fitted against exact score per level on fresh points of P_t, and the paper's weighted sum",
+      List.of(Param.integer("points", 4000, "fresh points of P_t per level").atLeast(4000).atMost(10_000_000)),
+      p -> new Config(p.integer("points")), ScoreErrorMetric::metric);
 
   public record Config(int points) {}
 
-  @Override
-  public String name() {
-    return "score-error";
-  }
-
-  @Override
-  public String description() {
-    return "fitted against exact score per level on fresh points of P_t, and the paper's weighted sum";
-  }
-
-  @Override
-  public List<Param> params() {
-    return List.of(Param.integer("points", 4000, "fresh points of P_t per level").atLeast(4000).atMost(10_000_000));
-  }
-
-  @Override
-  public Config configure(Params p) {
-    return new Config(p.integer("points"));
-  }
-
-  @Override
-  public Metric create(Config c) {
-    return new Metric() {
-      @Override
-      public boolean comparesSamples() {
-        return false;
-      }
-
-      @Override
-      public boolean needsTruth() {
-        return true;
-      }
-
-      @Override
-      public Optional<String> primaryField() {
-        return Optional.empty();
-      }
-
-      @Override
-      public Result evaluate(Input input) {
-        return measure(input.model().orElseThrow(), input.truth().orElseThrow(), input.schedule(), input.times(),
-            c.points(), input.streams(), input.parallel());
-      }
-    };
+  private static Metric metric(Config c) {
+    return Metric.model(true, input -> measure(input.model().orElseThrow(), input.truth().orElseThrow(),
+        input.schedule(), input.times(), c.points(), input.streams(), input.parallel()));
   }
 
   /** Rows of one partial sum: fixed, so that the sums, and so the bits, do not depend on the thread count. */

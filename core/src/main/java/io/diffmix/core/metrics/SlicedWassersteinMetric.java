@@ -1,7 +1,6 @@
 package io.diffmix.core.metrics;
 
 import io.diffmix.core.config.Param;
-import io.diffmix.core.config.Params;
 import io.diffmix.core.data.Samples;
 import io.diffmix.core.random.RandomStreams;
 import io.diffmix.core.spi.Metric;
@@ -18,32 +17,16 @@ import java.util.random.RandomGenerator;
  * <p>Each 1-D W2² is exact for the two empirical laws, even of different sizes: ∫₀¹ |F⁻¹(u) − G⁻¹(u)|² du over
  * the merged breakpoints of the two quantile functions.
  */
-public final class SlicedWassersteinMetric implements MetricFactory<SlicedWassersteinMetric.Config> {
+public final class SlicedWassersteinMetric {
+  /** The {@code sliced-wasserstein} factory. */
+  public static final MetricFactory<Config> FACTORY = new MetricFactory.Of<>("sliced-wasserstein",
+      "sliced 2-Wasserstein distance over random directions, exact 1-D W2 per direction",
+      List.of(Param.integer("projections", 128, "number of random directions").atLeast(1).atMost(100_000)),
+      p -> new Config(p.integer("projections")), SlicedWassersteinMetric::metric);
 
   public record Config(int projections) {}
 
-  @Override
-  public String name() {
-    return "sliced-wasserstein";
-  }
-
-  @Override
-  public String description() {
-    return "sliced 2-Wasserstein distance over random directions, exact 1-D W2 per direction";
-  }
-
-  @Override
-  public List<Param> params() {
-    return List.of(Param.integer("projections", 128, "number of random directions").atLeast(1).atMost(100_000));
-  }
-
-  @Override
-  public Config configure(Params p) {
-    return new Config(p.integer("projections"));
-  }
-
-  @Override
-  public Metric create(Config c) {
+  private static Metric metric(Config c) {
     return input -> Metric.Result.of("value",
         slicedW2(input.generated(), input.reference(), c.projections(), input.streams()));
   }

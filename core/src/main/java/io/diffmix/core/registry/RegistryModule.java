@@ -5,6 +5,7 @@ import com.google.inject.TypeLiteral;
 import com.google.inject.multibindings.MapBinder;
 import io.diffmix.core.config.BadInputException;
 import io.diffmix.core.spi.PluginFactory;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,37 +29,33 @@ public final class RegistryModule extends AbstractModule {
   public RegistryModule(List<LoadedPlugin> plugins) {
     this.plugins = List.copyOf(plugins);
     for (Family<?> family : Family.ALL) {
-      Map<PluginFactory<?, ?>, LoadedPlugin> byFactory = new java.util.IdentityHashMap<>();
-      java.util.List<PluginFactory<?, ?>> ordered = new java.util.ArrayList<>();
+      List<Map.Entry<PluginFactory<?, ?>, LoadedPlugin>> listed = new ArrayList<>();
       for (LoadedPlugin p : this.plugins) {
         for (PluginFactory<?, ?> f : family.of(p.plugin())) {
-          byFactory.put(f, p);
-          ordered.add(f);
+          listed.add(Map.entry(f, p));
         }
       }
+      // every listing counts, even of one shared instance (a plugin may list a built-in's FACTORY constant)
+      checkDuplicates(family, listed);
       Map<PluginFactory<?, ?>, LoadedPlugin> inOrder = new LinkedHashMap<>();
-      ordered.forEach(f -> inOrder.put(f, byFactory.get(f)));
+      listed.forEach(e -> inOrder.put(e.getKey(), e.getValue()));
       contributions.put(family, inOrder);
-      checkDuplicates(family);
     }
   }
 
-  private void checkDuplicates(Family<?> family) {
+  private static void checkDuplicates(Family<?> family, List<Map.Entry<PluginFactory<?, ?>, LoadedPlugin>> listed) {
     Map<String, String> seen = new LinkedHashMap<>();
-    for (Map.Entry<PluginFactory<?, ?>, LoadedPlugin> e : contributions.get(family).entrySet()) {
+    for (Map.Entry<PluginFactory<?, ?>, LoadedPlugin> e : listed) {
       LoadedPlugin p = e.getValue();
-      {
-        PluginFactory<?, ?> f = e.getKey();
-        String name = f.name();
-        if (!Registry.isValidName(name)) {
-          throw new BadInputException(family + " name '" + name + "' from " + p.source()
-              + " is not valid: use lower-case letters, digits, '-' and '+'");
-        }
-        String before = seen.putIfAbsent(name, p.source());
-        if (before != null) {
-          throw new BadInputException("duplicate " + family + " '" + name + "': provided by both " + before
-              + " and " + p.source() + "; remove one of the jars");
-        }
+      String name = e.getKey().name();
+      if (!Registry.isValidName(name)) {
+        throw new BadInputException(family + " name '" + name + "' from " + p.source()
+            + " is not valid: use lower-case letters, digits, '-' and '+'");
+      }
+      String before = seen.putIfAbsent(name, p.source());
+      if (before != null) {
+        throw new BadInputException("duplicate " + family + " '" + name + "': provided by both " + before
+            + " and " + p.source() + "; remove one of the jars");
       }
     }
   }

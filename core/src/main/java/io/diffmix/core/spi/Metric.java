@@ -8,6 +8,7 @@ import io.diffmix.core.score.ScoreModel;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A measure of how well a run did.
@@ -37,6 +38,31 @@ public interface Metric {
   }
 
   Result evaluate(Input input);
+
+  /**
+   * A sample metric given by its evaluation, for a plugin that needs no class of its own.
+   *
+   * @param primaryField as {@link #primaryField()}: the field whose floor is {@code floor}, or empty for every
+   *     field's own {@code <field>_floor}
+   * @param needsTruth as {@link #needsTruth()}
+   */
+  static Metric sample(Optional<String> primaryField, boolean needsTruth, Function<Input, Result> evaluation) {
+    return new Of(true, needsTruth, primaryField, evaluation);
+  }
+
+  /** A model metric given by its evaluation: it judges {@code input.model()}, and has no floor. */
+  static Metric model(boolean needsTruth, Function<Input, Result> evaluation) {
+    return new Of(false, needsTruth, Optional.empty(), evaluation);
+  }
+
+  /** A metric given by how the runner treats it (the methods above of the same names) and its evaluation. */
+  record Of(boolean comparesSamples, boolean needsTruth, Optional<String> primaryField,
+      Function<Input, Result> evaluation) implements Metric {
+    @Override
+    public Result evaluate(Input input) {
+      return evaluation.apply(input);
+    }
+  }
 
   /**
    * What a metric may look at.

@@ -8,17 +8,14 @@ import java.util.List;
  * A named factory: the unit of every plugin family.
  *
  * <p>It declares its parameters, builds an immutable config record from validated {@link Params}, and
- * creates its component from that record:
+ * creates its component from that record. A plugin without parameters needs none of that: its family's
+ * shorthand gives the factory from a name, a description and a constructor,
  *
  * <pre>{@code
- * public final class PaperVeFactory implements SamplerFactory<PaperVeFactory.Config> {
- *   public record Config() {}
- *   public String name() { return "paper-ve"; }
- *   public String description() { return "Algorithm 1's step, with the (t+1) correction"; }
- *   public Config configure(Params p) { return new Config(); }
- *   public Sampler create(Config c) { return new PaperVeSampler(); }
- * }
+ * SamplerFactory<NoParams> paperVe = SamplerFactory.of("paper-ve", "Algorithm 1's step", PaperVeSampler::new);
  * }</pre>
+ *
+ * and a plugin with parameters can be given by its parts, without a class of its own ({@link FactoryParts}).
  *
  * @param <C> the config record
  * @param <T> the component

@@ -31,5 +31,16 @@ public interface Sampler {
    * @param dim the dimension
    * @param noise the rows' noise streams, indexed by local row
    */
-  record Chunk(double[] x, int rows, int dim, SampleNoise noise) {}
+  record Chunk(double[] x, int rows, int dim, SampleNoise noise) {
+
+    /**
+     * Fills {@code xi}, {@code rows × dim}, with every row's next {@code dim} standard normals, each row from its
+     * own stream: ξ for one step of a stochastic sampler.
+     */
+    public void gaussians(double[] xi) {
+      for (int i = 0; i < rows; i++) {
+        noise.gaussians(i, xi, i * dim, dim);
+      }
+    }
+  }
 }

@@ -128,38 +128,12 @@ public final class BallsMixture implements TrueDistribution, ScoreDivergence {
   public void score(double tVe, double alpha, double[] x, int from, int to, double[] out) {
     double s2 = sigma0 * sigma0 + tVe;
     double inv = 1 / alpha;
-    double[] logit = new double[k];
-    double[] pull = new double[k];
-    double[] rhos = new double[k];
+    Posterior p = new Posterior(k);
     for (int i = from; i < to; i++) {
-      double max = Double.NEGATIVE_INFINITY;
-      for (int j = 0; j < k; j++) {
-        double rho2 = 0;
-        for (int c = 0; c < n; c++) {
-          double v = x[i * n + c] * inv - centres[j * n + c];
-          rho2 += v * v;
-        }
-        double rho = Math.sqrt(rho2);
-        double[] b = ball(rho, s2);
-        logit[j] = logWeights[j] - rho2 / (2 * s2) + b[0];
-        pull[j] = b[1];
-        rhos[j] = rho;
-        max = Math.max(max, logit[j]);
-      }
-      double sum = 0;
-      for (int j = 0; j < k; j++) {
-        logit[j] = Math.exp(logit[j] - max);
-        sum += logit[j];
-      }
+      double sum = posterior(x, i, inv, s2, p);
       for (int c = 0; c < n; c++) {
         double y = x[i * n + c] * inv;
-        double m = 0;
-        for (int j = 0; j < k; j++) {
-          double v = y - centres[j * n + c];
-          double along = rhos[j] > 0 ? pull[j] * v / rhos[j] : 0;
-          m += logit[j] / sum * (centres[j * n + c] + along);
-        }
-        out[i * n + c] = (m - y) / s2 * inv;
+        out[i * n + c] = (posteriorMean(y, c, sum, p) - y) / s2 * inv;
       }
     }
   }
@@ -170,40 +144,13 @@ public final class BallsMixture implements TrueDistribution, ScoreDivergence {
     int to = count;
     double s2 = sigma0 * sigma0 + tVe;
     double inv = 1 / alpha;
-    double[] logit = new double[k];
-    double[] pull = new double[k];
-    double[] rhos = new double[k];
-    double[] second = new double[k];
+    Posterior p = new Posterior(k);
     double[] m = new double[n];
     for (int i = from; i < to; i++) {
-      double max = Double.NEGATIVE_INFINITY;
-      for (int j = 0; j < k; j++) {
-        double rho2 = 0;
-        for (int c = 0; c < n; c++) {
-          double v = x[i * n + c] * inv - centres[j * n + c];
-          rho2 += v * v;
-        }
-        double rho = Math.sqrt(rho2);
-        double[] b = ball(rho, s2);
-        logit[j] = logWeights[j] - rho2 / (2 * s2) + b[0];
-        pull[j] = b[1];
-        second[j] = b[2];
-        rhos[j] = rho;
-        max = Math.max(max, logit[j]);
-      }
-      double sum = 0;
-      for (int j = 0; j < k; j++) {
-        logit[j] = Math.exp(logit[j] - max);
-        sum += logit[j];
-      }
+      double sum = posterior(x, i, inv, s2, p);
       for (int c = 0; c < n; c++) {
         double y = x[i * n + c] * inv;
-        double mc = 0;
-        for (int j = 0; j < k; j++) {
-          double v = y - centres[j * n + c];
-          double along = rhos[j] > 0 ? pull[j] * v / rhos[j] : 0;
-          mc += logit[j] / sum * (centres[j * n + c] + along);
-        }
+        double mc = posteriorMean(y, c, sum, p);
         m[c] = mc;
         out[i * n + c] = (mc - y) / s2 * inv;
       }
@@ -215,12 +162,73 @@ public final class BallsMixture implements TrueDistribution, ScoreDivergence {
           double diff = centres[j * n + c] - m[c];
           d2 += diff * diff;
           double v = x[i * n + c] * inv - centres[j * n + c];
-          cross += rhos[j] > 0 ? diff * pull[j] * v / rhos[j] : 0;
+          cross += p.rhos[j] > 0 ? diff * p.pull[j] * v / p.rhos[j] : 0;
         }
-        trCov += logit[j] / sum * (d2 + 2 * cross + second[j]);
+        trCov += p.weight[j] / sum * (d2 + 2 * cross + p.second[j]);
       }
       div[i] = (trCov / s2 - n) / s2 * inv * inv;
     }
+  }
+
+  /** Per ball j, for one point: its unnormalised posterior weight, its pull and second moment, and ρ_j. */
+  private static final class Posterior {
+    final double[] weight;
+    final double[] pull;
+    final double[] second;
+    final double[] rhos;
+
+    Posterior(int k) {
+      weight = new double[k];
+      pull = new double[k];
+      second = new double[k];
+      rhos = new double[k];
+    }
+  }
+
+  /**
+   * The posterior over the balls of y = x_i/α at s² = σ0² + t: each ball's weight e^{logit_j − max} with
+   * logit_j = log w_j − ρ_j²/(2s²) + log of the ball's integral ({@link #ball}), into {@code p}; returns their
+   * sum.
+   */
+  private double posterior(double[] x, int i, double inv, double s2, Posterior p) {
+    double max = Double.NEGATIVE_INFINITY;
+    for (int j = 0; j < k; j++) {
+      double rho2 = distance2(x, i, inv, j);
+      double rho = Math.sqrt(rho2);
+      double[] b = ball(rho, s2);
+      p.weight[j] = logWeights[j] - rho2 / (2 * s2) + b[0];
+      p.pull[j] = b[1];
+      p.second[j] = b[2];
+      p.rhos[j] = rho;
+      max = Math.max(max, p.weight[j]);
+    }
+    double sum = 0;
+    for (int j = 0; j < k; j++) {
+      p.weight[j] = Math.exp(p.weight[j] - max);
+      sum += p.weight[j];
+    }
+    return sum;
+  }
+
+  /** ρ_j² = |x_i/α − c_j|², summed over the coordinates in order. */
+  private double distance2(double[] x, int i, double inv, int j) {
+    double rho2 = 0;
+    for (int c = 0; c < n; c++) {
+      double v = x[i * n + c] * inv - centres[j * n + c];
+      rho2 += v * v;
+    }
+    return rho2;
+  }
+
+  /** Coordinate c of the posterior mean E[X_0 | y]: each ball's centre pulled along y − c_j, by weight. */
+  private double posteriorMean(double y, int c, double sum, Posterior p) {
+    double m = 0;
+    for (int j = 0; j < k; j++) {
+      double v = y - centres[j * n + c];
+      double along = p.rhos[j] > 0 ? p.pull[j] * v / p.rhos[j] : 0;
+      m += p.weight[j] / sum * (centres[j * n + c] + along);
+    }
+    return m;
   }
 
   @Override
@@ -232,11 +240,7 @@ public final class BallsMixture implements TrueDistribution, ScoreDivergence {
     for (int i = from; i < to; i++) {
       double max = Double.NEGATIVE_INFINITY;
       for (int j = 0; j < k; j++) {
-        double rho2 = 0;
-        for (int c = 0; c < n; c++) {
-          double v = x[i * n + c] * inv - centres[j * n + c];
-          rho2 += v * v;
-        }
+        double rho2 = distance2(x, i, inv, j);
         logit[j] = logWeights[j] - rho2 / (2 * s2) + ball(Math.sqrt(rho2), s2)[0];
         max = Math.max(max, logit[j]);
       }

@@ -111,7 +111,7 @@ class MetricClosedFormsTest {
   }
 
   private static Metric.Result c2st(Samples a, Samples b, String classifier) {
-    var factory = new C2stMetric();
+    var factory = C2stMetric.FACTORY;
     var config = new C2stMetric.Config(classifier, 5, 0);
     try (Parallel par = new Parallel(2)) {
       return factory.create(config).evaluate(new Metric.Input(a, b, Optional.empty(), Optional.empty(),

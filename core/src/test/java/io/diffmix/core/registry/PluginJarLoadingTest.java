@@ -159,7 +159,7 @@ class PluginJarLoadingTest {
         import io.diffmix.core.spi.*;
         import java.util.*;
         public final class MmdPlugin implements DiffmixPlugin {
-          public Collection<MetricFactory<?>> metrics() { return List.of(new io.diffmix.core.metrics.MmdMetric()); }
+          public Collection<MetricFactory<?>> metrics() { return List.of(io.diffmix.core.metrics.MmdMetric.FACTORY); }
         }
         """).service("org.example.mmd.MmdPlugin").build(dir.resolve("mmd-again.jar"));
     assertThat(jar).exists();

@@ -13,11 +13,11 @@ import java.util.List;
 public final class MidpointPlugin implements DiffmixPlugin {
   @Override
   public Collection<SamplerFactory<?>> samplers() {
-    return List.of(new PfMidpointSampler.Factory());
+    return List.of(PfMidpointSampler.FACTORY);
   }
 
   @Override
   public Collection<MetricFactory<?>> metrics() {
-    return List.of(new MomentErrorMetric());
+    return List.of(MomentErrorMetric.FACTORY);
   }
 }

@@ -1,7 +1,6 @@
 package org.example.diffmix;
 
 import io.diffmix.core.config.Param;
-import io.diffmix.core.config.Params;
 import io.diffmix.core.data.Samples;
 import io.diffmix.core.spi.Metric;
 import io.diffmix.core.spi.MetricFactory;
@@ -18,45 +17,24 @@ import java.util.Optional;
  * with unbiased sample covariances. Both fields get a floor, from pairs of true samples, like every sample
  * metric. Sums run in row order on one thread, so the result is the same bits for every thread count.
  */
-public final class MomentErrorMetric implements MetricFactory<MomentErrorMetric.Config> {
+public final class MomentErrorMetric {
+  /** The {@code moment-error} factory, given by its parts. */
+  public static final MetricFactory<Config> FACTORY = new MetricFactory.Of<>("moment-error",
+      "distance between the means (|.|_2) and the covariances (Frobenius) of generated and reference points",
+      List.of(Param.bool("relative", false, "divide cov_error by the Frobenius norm of the reference covariance")),
+      p -> new Config(p.bool("relative")), MomentErrorMetric::metric);
 
   /** @param relative whether cov_error is relative to the reference covariance's Frobenius norm */
   public record Config(boolean relative) {}
 
-  @Override
-  public String name() {
-    return "moment-error";
-  }
+  private MomentErrorMetric() {}
 
-  @Override
-  public String description() {
-    return "distance between the means (|.|_2) and the covariances (Frobenius) of generated and reference points";
-  }
-
-  @Override
-  public List<Param> params() {
-    return List.of(Param.bool("relative", false, "divide cov_error by the Frobenius norm of the reference covariance"));
-  }
-
-  @Override
-  public Config configure(Params p) {
-    return new Config(p.bool("relative"));
-  }
-
-  @Override
-  public Metric create(Config c) {
-    return new Metric() {
-      @Override
-      public Optional<String> primaryField() {
-        return Optional.empty();
-      }
-
-      @Override
-      public Result evaluate(Input input) {
-        double[] e = errors(input.generated(), input.reference(), c.relative());
-        return new Result(Map.of("mean_error", e[0], "cov_error", e[1]), Map.of());
-      }
-    };
+  /** Both fields get a floor of their own ({@code mean_error_floor}, {@code cov_error_floor}): no primary field. */
+  private static Metric metric(Config c) {
+    return Metric.sample(Optional.empty(), false, input -> {
+      double[] e = errors(input.generated(), input.reference(), c.relative());
+      return new Metric.Result(Map.of("mean_error", e[0], "cov_error", e[1]), Map.of());
+    });
   }
 
   /** {mean_error, cov_error} of two samples of the same dimension. */
