@@ -131,61 +131,40 @@ public final class EmGmmLearner implements Learner {
     return (k - 1) + (long) k * n + cov;
   }
 
+  /** EM starts per k (README, "em-gmm", for the measurement behind it). */
+  static final int INITS = 1;
+  /** k-means runs per EM start (README, "em-gmm"). */
+  static final int KMEANS_INITS = 3;
+  /** Rows k-means runs on (README, "em-gmm"). */
+  static final int KMEANS_ROWS = 10_000;
+
   /** The {@code em-gmm} factory. */
-  public static final class Factory implements LearnerFactory<Config> {
-    /** EM starts per k (README, "em-gmm", for the measurement behind it). */
-    static final int INITS = 1;
-    /** k-means runs per EM start (README, "em-gmm"). */
-    static final int KMEANS_INITS = 3;
-    /** Rows k-means runs on (README, "em-gmm"). */
-    static final int KMEANS_ROWS = 10_000;
+  public static final LearnerFactory<Config> FACTORY = new LearnerFactory.Of<>("em-gmm", "classical baseline: EM "
+      + "for a Gaussian mixture on the clean data (k-means starts, k fixed or by BIC), then its closed-form noised "
+      + "score at every time", params(), EmGmmLearner::configure, EmGmmLearner::new,
+      (in, registry) -> EmGmmModel.readPayload(in));
 
-    @Override
-    public String name() {
-      return "em-gmm";
-    }
+  private static List<Param> params() {
+    return List.of(
+        Param.integer("components", 3, "number of components k; absent or \"bic\": chosen by BIC from 1 to "
+            + "k_max").atLeast(1).atMost(1000).orKeyword("bic").defaultKeyword("bic"),
+        Param.integer("k_max", 12, "largest k that BIC considers").atLeast(1).atMost(1000),
+        Param.choice("covariance", "full", "covariance structure", "spherical", "diag", "full"),
+        Param.integer("inits", INITS, "EM starts per k; the best log-likelihood is kept").atLeast(1)
+            .atMost(1000),
+        Param.integer("kmeans_inits", KMEANS_INITS, "greedy k-means++ seeded k-means runs per EM start; the "
+            + "least inertia starts EM").atLeast(1).atMost(1000),
+        Param.integer("kmeans_rows", KMEANS_ROWS, "rows drawn for k-means at each EM start (all when fewer); "
+            + "EM itself runs on all rows").atLeast(1).atMost(Integer.MAX_VALUE),
+        Param.integer("max_iterations", 100, "EM iterations at most").atLeast(1).atMost(1_000_000),
+        Param.real("tolerance", 1e-3, "stop when the mean log-likelihood per row changes by less than this "
+            + "(absolute)").greaterThan(0),
+        Param.real("reg_covar", 1e-6, "added to each covariance's diagonal").atLeast(0));
+  }
 
-    @Override
-    public String description() {
-      return "classical baseline: EM for a Gaussian mixture on the clean data (k-means starts, k fixed or by BIC), "
-          + "then its closed-form noised score at every time";
-    }
-
-    @Override
-    public List<Param> params() {
-      return List.of(
-          Param.integer("components", 3, "number of components k; absent or \"bic\": chosen by BIC from 1 to "
-              + "k_max").atLeast(1).atMost(1000).orKeyword("bic").defaultKeyword("bic"),
-          Param.integer("k_max", 12, "largest k that BIC considers").atLeast(1).atMost(1000),
-          Param.choice("covariance", "full", "covariance structure", "spherical", "diag", "full"),
-          Param.integer("inits", INITS, "EM starts per k; the best log-likelihood is kept").atLeast(1)
-              .atMost(1000),
-          Param.integer("kmeans_inits", KMEANS_INITS, "greedy k-means++ seeded k-means runs per EM start; the "
-              + "least inertia starts EM").atLeast(1).atMost(1000),
-          Param.integer("kmeans_rows", KMEANS_ROWS, "rows drawn for k-means at each EM start (all when fewer); "
-              + "EM itself runs on all rows").atLeast(1).atMost(Integer.MAX_VALUE),
-          Param.integer("max_iterations", 100, "EM iterations at most").atLeast(1).atMost(1_000_000),
-          Param.real("tolerance", 1e-3, "stop when the mean log-likelihood per row changes by less than this "
-              + "(absolute)").greaterThan(0),
-          Param.real("reg_covar", 1e-6, "added to each covariance's diagonal").atLeast(0));
-    }
-
-    @Override
-    public Config configure(Params p) {
-      int k = p.isKeyword("components", "bic") ? 0 : p.integer("components");
-      return new Config(k, p.integer("k_max"), p.text("covariance"), p.integer("inits"), p.integer("kmeans_inits"),
-          p.integer("kmeans_rows"), p.integer("max_iterations"), p.real("tolerance"), p.real("reg_covar"));
-    }
-
-    @Override
-    public Learner create(Config config) {
-      return new EmGmmLearner(config);
-    }
-
-    @Override
-    public io.diffmix.core.score.ScoreModel readModel(java.io.DataInputStream in,
-        io.diffmix.core.registry.Registry registry) throws java.io.IOException {
-      return EmGmmModel.readPayload(in);
-    }
+  private static Config configure(Params p) {
+    int k = p.isKeyword("components", "bic") ? 0 : p.integer("components");
+    return new Config(k, p.integer("k_max"), p.text("covariance"), p.integer("inits"), p.integer("kmeans_inits"),
+        p.integer("kmeans_rows"), p.integer("max_iterations"), p.real("tolerance"), p.real("reg_covar"));
   }
 }

@@ -1,9 +1,9 @@
 package io.diffmix.regression;
 
 import io.diffmix.core.config.BadInputException;
-import io.diffmix.core.config.Params;
 import io.diffmix.core.spi.Learner;
 import io.diffmix.core.spi.LearnerFactory;
+import io.diffmix.core.spi.NoParams;
 import io.diffmix.core.spi.TrueDistribution;
 import java.util.Map;
 
@@ -21,27 +21,6 @@ public final class ExactLearner implements Learner {
   }
 
   /** The {@code exact} factory. */
-  public static final class Factory implements LearnerFactory<Factory.Config> {
-    public record Config() {}
-
-    @Override
-    public String name() {
-      return "exact";
-    }
-
-    @Override
-    public String description() {
-      return "the exact score of a synthetic target (oracle): no learning, only the sampler's own error remains";
-    }
-
-    @Override
-    public Config configure(Params params) {
-      return new Config();
-    }
-
-    @Override
-    public Learner create(Config config) {
-      return new ExactLearner();
-    }
-  }
+  public static final LearnerFactory<NoParams> FACTORY = LearnerFactory.of("exact", "the exact score of a "
+      + "synthetic target (oracle): no learning, only the sampler's own error remains", ExactLearner::new);
 }

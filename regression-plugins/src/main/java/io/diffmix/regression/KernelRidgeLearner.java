@@ -142,49 +142,28 @@ public final class KernelRidgeLearner implements Learner {
   }
 
   /** The {@code kernel-ridge} factory. */
-  public static final class Factory implements LearnerFactory<Config> {
-    @Override
-    public String name() {
-      return "kernel-ridge";
-    }
+  public static final LearnerFactory<Config> FACTORY = new LearnerFactory.Of<>("kernel-ridge", "Nystrom kernel "
+      + "ridge regression of E[mu|y] per level with an RBF kernel whose bandwidth follows the noise", params(),
+      KernelRidgeLearner::configure, KernelRidgeLearner::new, (in, registry) -> KernelRidgeModel.readPayload(in));
 
-    @Override
-    public String description() {
-      return "Nystrom kernel ridge regression of E[mu|y] per level with an RBF kernel whose bandwidth follows "
-          + "the noise";
-    }
+  private static List<Param> params() {
+    return List.of(
+        Param.integer("landmarks", 100, "Nystrom landmarks m, drawn uniformly from each level's points")
+            .atLeast(1).atMost(20_000),
+        Param.real("ridge", 1e-6, "ridge lambda on the RKHS norm, per row").atLeast(0),
+        Param.choice("bandwidth", "noise", "noise: h = scale x s(t); median: the median heuristic", "noise",
+            "median"),
+        Param.real("scale", 1.0, "h as a multiple of s(t) = sqrt(sigma0^2 + t)").greaterThan(0),
+        Param.integer("rows_per_level", 10_000, "regression rows per level, drawn from the training rows")
+            .atLeast(10).atMost(100_000_000),
+        Param.real("sigma0", 1.0, "assumed standard deviation sigma0 of the components").greaterThan(0),
+        Param.real("clip_radius", "radius D of the ball the posterior mean is clipped to; null: 1.5 x the "
+            + "largest training norm").greaterThan(0).orAuto());
+  }
 
-    @Override
-    public List<Param> params() {
-      return List.of(
-          Param.integer("landmarks", 100, "Nystrom landmarks m, drawn uniformly from each level's points")
-              .atLeast(1).atMost(20_000),
-          Param.real("ridge", 1e-6, "ridge lambda on the RKHS norm, per row").atLeast(0),
-          Param.choice("bandwidth", "noise", "noise: h = scale x s(t); median: the median heuristic", "noise",
-              "median"),
-          Param.real("scale", 1.0, "h as a multiple of s(t) = sqrt(sigma0^2 + t)").greaterThan(0),
-          Param.integer("rows_per_level", 10_000, "regression rows per level, drawn from the training rows")
-              .atLeast(10).atMost(100_000_000),
-          Param.real("sigma0", 1.0, "assumed standard deviation sigma0 of the components").greaterThan(0),
-          Param.real("clip_radius", "radius D of the ball the posterior mean is clipped to; null: 1.5 x the "
-              + "largest training norm").greaterThan(0).orAuto());
-    }
-
-    @Override
-    public Config configure(Params p) {
-      return new Config(p.integer("landmarks"), p.real("ridge"), Bandwidth.valueOf(p.text("bandwidth").toUpperCase(java.util.Locale.ROOT)), p.real("scale"),
-          p.integer("rows_per_level"), p.real("sigma0"), p.isAuto("clip_radius") ? Double.NaN : p.real("clip_radius"));
-    }
-
-    @Override
-    public Learner create(Config config) {
-      return new KernelRidgeLearner(config);
-    }
-
-    @Override
-    public io.diffmix.core.score.ScoreModel readModel(java.io.DataInputStream in,
-        io.diffmix.core.registry.Registry registry) throws java.io.IOException {
-      return KernelRidgeModel.readPayload(in);
-    }
+  private static Config configure(Params p) {
+    Bandwidth bandwidth = Bandwidth.valueOf(p.text("bandwidth").toUpperCase(java.util.Locale.ROOT));
+    return new Config(p.integer("landmarks"), p.real("ridge"), bandwidth, p.real("scale"),
+        p.integer("rows_per_level"), p.real("sigma0"), p.isAuto("clip_radius") ? Double.NaN : p.real("clip_radius"));
   }
 }

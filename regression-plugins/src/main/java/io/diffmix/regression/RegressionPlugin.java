@@ -10,7 +10,7 @@ import java.util.List;
 public final class RegressionPlugin implements DiffmixPlugin {
   @Override
   public Collection<LearnerFactory<?>> learners() {
-    return List.of(new ExactLearner.Factory(), new PiecewisePolynomialFactory(), new EmGmmLearner.Factory(),
-        new KernelRidgeLearner.Factory());
+    return List.of(ExactLearner.FACTORY, PiecewisePolynomialFactory.FACTORY, EmGmmLearner.FACTORY,
+        KernelRidgeLearner.FACTORY);
   }
 }

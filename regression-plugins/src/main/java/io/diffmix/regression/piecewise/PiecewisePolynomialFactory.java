@@ -4,34 +4,25 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.diffmix.core.config.Param;
 import io.diffmix.core.config.Params;
-import io.diffmix.core.registry.Registry;
-import io.diffmix.core.score.ScoreModel;
-import io.diffmix.core.spi.Learner;
 import io.diffmix.core.spi.LearnerFactory;
-import java.io.DataInputStream;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/** The {@code piecewise-polynomial} learner: its parameters, their defaults, and its saved models. */
-public final class PiecewisePolynomialFactory implements LearnerFactory<PiecewisePolynomialLearner.Config> {
+/** The {@code piecewise-polynomial} learner's factory: its parameters, their defaults, and its saved models. */
+public final class PiecewisePolynomialFactory {
   /** The largest degree a config may ask for. */
   private static final int MAX_DEGREE = 12;
 
-  @Override
-  public String name() {
-    return "piecewise-polynomial";
-  }
+  public static final LearnerFactory<PiecewisePolynomialLearner.Config> FACTORY = new LearnerFactory.Of<>(
+      "piecewise-polynomial", "the paper's learner: Hermite-polynomial regression of E[mu|y] on Voronoi cells of "
+      + "warm starts, level by level, with Algorithm 2's refresh whenever t+1 halves", params(),
+      PiecewisePolynomialFactory::configure, PiecewisePolynomialLearner::new,
+      (in, registry) -> PiecewisePolynomialModel.readPayload(in));
 
-  @Override
-  public String description() {
-    return "the paper's learner: Hermite-polynomial regression of E[mu|y] on Voronoi cells of warm starts, "
-        + "level by level, with Algorithm 2's refresh whenever t+1 halves";
-  }
+  private PiecewisePolynomialFactory() {}
 
-  @Override
-  public List<Param> params() {
+  private static List<Param> params() {
     ArrayNode degrees = JsonNodeFactory.instance.arrayNode().add(1.0).add(2.0).add(3.0).add(4.0);
     return List.of(
         Param.integer("degree", 3, "total degree d of each cell's polynomial, or \"auto\": chosen per level from "
@@ -52,8 +43,7 @@ public final class PiecewisePolynomialFactory implements LearnerFactory<Piecewis
             RegressionTarget.keys()));
   }
 
-  @Override
-  public PiecewisePolynomialLearner.Config configure(Params p) {
+  private static PiecewisePolynomialLearner.Config configure(Params p) {
     PiecewisePolynomialLearner.Degree degree = p.isKeyword("degree", "auto") ? candidates(p)
         : PiecewisePolynomialLearner.Degree.fixed(p.integer("degree"));
     var assumptions = new Assumptions(p.real("sigma0"), p.real("r0"),
@@ -78,15 +68,5 @@ public final class PiecewisePolynomialFactory implements LearnerFactory<Piecewis
       throw p.error("degrees", "is empty; valid: one or more integers from 0 to " + MAX_DEGREE);
     }
     return new PiecewisePolynomialLearner.Degree(Collections.max(list), List.copyOf(list));
-  }
-
-  @Override
-  public Learner create(PiecewisePolynomialLearner.Config config) {
-    return new PiecewisePolynomialLearner(config);
-  }
-
-  @Override
-  public ScoreModel readModel(DataInputStream in, Registry registry) throws IOException {
-    return PiecewisePolynomialModel.readPayload(in);
   }
 }
