@@ -2,6 +2,7 @@ package io.diffmix.core.metrics;
 
 import io.diffmix.core.config.Param;
 import io.diffmix.core.data.Samples;
+import io.diffmix.core.random.Permutation;
 import io.diffmix.core.spi.Metric;
 import io.diffmix.core.spi.MetricFactory;
 import java.util.LinkedHashMap;
@@ -80,16 +81,7 @@ public final class C2stMetric {
       }
     }
     int[] fold = new int[total];
-    int[] perm = new int[total];
-    for (int i = 0; i < total; i++) {
-      perm[i] = i;
-    }
-    for (int i = total - 1; i > 0; i--) {
-      int j = rng.nextInt(i + 1);
-      int t = perm[i];
-      perm[i] = perm[j];
-      perm[j] = t;
-    }
+    int[] perm = Permutation.of(total, rng);
     for (int p = 0; p < total; p++) {
       fold[perm[p]] = p % c.folds();
     }

@@ -2,11 +2,11 @@ package io.diffmix.regression.piecewise;
 
 import io.diffmix.core.data.Samples;
 import io.diffmix.core.parallel.Parallel;
+import io.diffmix.core.random.Permutation;
 import io.diffmix.core.random.RandomStreams;
 import io.diffmix.core.spi.Learner;
 import io.diffmix.regression.ClipRadius;
 import java.util.List;
-import java.util.random.RandomGenerator;
 
 /**
  * The paper's learner, Algorithm 1 (Gatmiry, Kelner and Lee; docs/algorithm.md §2): at each level of the grid,
@@ -55,7 +55,7 @@ public final class PiecewisePolynomialLearner implements Learner {
   public FittedModel fit(Input in) {
     Samples train = in.train();
     int nw = Math.max(1, Math.min(config.warmStartBatch(), train.rows() / 5));
-    int[] perm = permutation(train.rows(), in.streams().stream("split"));
+    int[] perm = Permutation.of(train.rows(), in.streams().stream("split"));
     Samples warm = rows(train, perm, 0, nw);
     Samples regression = rows(train, perm, nw, train.rows());
     double clip = ClipRadius.of(config.clipRadius(), train);
@@ -98,21 +98,6 @@ public final class PiecewisePolynomialLearner implements Learner {
     }
     VoronoiCells cells = VoronoiCells.of(warmStarts, fit.noisy(), HoldOut.NONE, fit.par());
     return new LevelFit(fit.regression().fit(fit.noisy(), cells, degree, fit.par()), cells.size, chosen);
-  }
-
-  /** A uniform permutation of 0 .. n − 1 (Fisher–Yates), for the split into warm-start and regression rows. */
-  private static int[] permutation(int n, RandomGenerator rng) {
-    int[] perm = new int[n];
-    for (int i = 0; i < n; i++) {
-      perm[i] = i;
-    }
-    for (int i = n - 1; i > 0; i--) {
-      int j = rng.nextInt(i + 1);
-      int t = perm[i];
-      perm[i] = perm[j];
-      perm[j] = t;
-    }
-    return perm;
   }
 
   private static Samples rows(Samples s, int[] perm, int from, int to) {
