@@ -91,8 +91,9 @@ public final class MetricSuite {
     Map<String, Outcome> out = new LinkedHashMap<>();
     for (Component<Metric> c : metrics) {
       Metric m = c.instance();
-      if (m.needsTruth() && truth.isEmpty()) {
-        out.put(c.name(), new Outcome(null, "needs the closed-form truth, which a data file does not have", ""));
+      Optional<String> skip = m.notApplicable(truth);
+      if (skip.isPresent()) {
+        out.put(c.name(), new Outcome(null, skip.get(), ""));
         continue;
       }
       if (!m.comparesSamples() && model.isEmpty()) {
@@ -139,7 +140,7 @@ public final class MetricSuite {
     Map<String, Floor> known = new LinkedHashMap<>();
     List<Component<Metric>> toCompute = new ArrayList<>();
     for (Component<Metric> c : metrics) {
-      if (c.instance().comparesSamples() && !(c.instance().needsTruth() && truth.isEmpty())) {
+      if (c.instance().comparesSamples() && c.instance().notApplicable(truth).isEmpty()) {
         Optional<Floor> hit = key == null ? Optional.empty() : cache.get(key.of(c), c.name());
         if (hit.isPresent()) {
           known.put(c.name(), hit.get());

@@ -4,6 +4,7 @@ import io.diffmix.core.data.Samples;
 import io.diffmix.core.spi.Metric;
 import io.diffmix.core.spi.MetricFactory;
 import io.diffmix.core.spi.NoParams;
+import io.diffmix.core.spi.TrueDistribution;
 import io.diffmix.core.spi.TrueDistribution.DiscreteMixture;
 import io.diffmix.core.target.GaussianMixture;
 import java.util.LinkedHashMap;
@@ -25,9 +26,28 @@ public final class MixtureRecoveryMetric {
       MixtureRecoveryMetric::metric);
 
   private static Metric metric() {
-    return Metric.sample(Optional.empty(), true, input -> recover(input.generated(), input.truth()
-        .flatMap(t -> t.mixture())
-        .orElseThrow(() -> new IllegalArgumentException("mixture-recovery needs a discrete mixture target"))));
+    return new Metric() {
+      @Override
+      public boolean needsTruth() {
+        return true;
+      }
+
+      @Override
+      public Optional<String> primaryField() {
+        return Optional.empty();
+      }
+
+      @Override
+      public Optional<String> notApplicable(Optional<TrueDistribution> truth) {
+        return truth.isEmpty() || truth.get().mixture().isPresent() ? Metric.super.notApplicable(truth)
+            : Optional.of("needs a discrete mixture target, and this target's components are not points");
+      }
+
+      @Override
+      public Result evaluate(Input input) {
+        return recover(input.generated(), input.truth().flatMap(TrueDistribution::mixture).orElseThrow());
+      }
+    };
   }
 
   /** The two numbers for {@code s} against the mixture. */

@@ -30,6 +30,16 @@ public interface Metric {
   }
 
   /**
+   * Why this metric cannot judge a run with this truth, or empty when it can. The runner then reports the metric
+   * as skipped, with the reason, instead of evaluating it; a metric that needs a discrete mixture says so for a
+   * continuous target. The default asks only for the truth when {@link #needsTruth} says so.
+   */
+  default Optional<String> notApplicable(Optional<TrueDistribution> truth) {
+    return needsTruth() && truth.isEmpty()
+        ? Optional.of("needs the closed-form truth, which a data file does not have") : Optional.empty();
+  }
+
+  /**
    * The field whose floor is reported as {@code floor} and {@code floor_sd}; other fields get
    * {@code <field>_floor} and {@code <field>_floor_sd}. Empty: every field gets the suffixed form.
    */
