@@ -31,18 +31,20 @@ final class DegreeSelection {
   /** Σ |ĝ(y_i) − z_i|² over the held-out rows, block by block and the blocks in order. */
   private static double heldOutLoss(LevelPolynomials fitted, NoisyLevel level, Parallel par) {
     int n = level.n;
+    double[] y = level.y;
+    double[] z = level.z;
     List<Double> parts = par.mapChunks(level.count(), NoisyLevel.BLOCK, (from, to) -> {
       int[] rows = IntStream.range(from, to).filter(HoldOut.EVERY_TENTH::heldOut).toArray();
       double[] yh = new double[rows.length * n];
       for (int r = 0; r < rows.length; r++) {
-        System.arraycopy(level.y, rows[r] * n, yh, r * n, n);
+        System.arraycopy(y, rows[r] * n, yh, r * n, n);
       }
       double[] f = new double[yh.length];
       fitted.posteriorMeans(yh, rows.length, f, fitted.batch());
       double loss = 0;
       for (int r = 0; r < rows.length; r++) {
         for (int c = 0; c < n; c++) {
-          double e = f[r * n + c] - level.z[rows[r] * n + c];
+          double e = f[r * n + c] - z[rows[r] * n + c];
           loss += e * e;
         }
       }

@@ -35,11 +35,18 @@ final class FeatureBlock {
     int p = basis.size();
     ensure(m, n, basis);
     int stride = LevelPolynomials.BLOCK;
+    // locals, not fields, in the loops: a new JVM runs them interpreted and in C1 first, which reload fields
+    double[] y = level.y;
+    double[] z = level.z;
+    double invS = level.invS;
+    double[] zs = this.zs;
+    double[] rows = this.rows;
+    int ld = this.ld;
     for (int r0 = 0; r0 < m; r0 += stride) {
       int mb = Math.min(stride, m - r0);
       for (int c = 0; c < n; c++) {
         for (int k = 0; k < mb; k++) {
-          zs[c * stride + k] = (level.y[members[first + r0 + k] * n + c] - centre[c]) * level.invS;
+          zs[c * stride + k] = (y[members[first + r0 + k] * n + c] - centre[c]) * invS;
         }
       }
       basis.evaluate(zs, mb, stride, unis, phis);
@@ -48,7 +55,7 @@ final class FeatureBlock {
         for (int f = 0; f < p; f++) {
           rows[row + f] = phis[f * stride + k];
         }
-        System.arraycopy(level.z, members[first + r0 + k] * n, rows, row + p, n);
+        System.arraycopy(z, members[first + r0 + k] * n, rows, row + p, n);
       }
     }
     return this;

@@ -20,6 +20,9 @@ final class NearestWarmStart {
    * rows, in entries [0, rows) of the array returned, which is this object's own and overwritten by the next call.
    */
   int[] assign(double[] centres, int n, double[] y, int from, int rows) {
+    int[] cell = this.cell;
+    double[] d2 = this.d2;
+    double[] best = this.best;
     Arrays.fill(cell, 0, rows, 0);
     Arrays.fill(best, 0, rows, Double.POSITIVE_INFINITY);
     int cells = centres.length / n;

@@ -54,6 +54,8 @@ final class NoisyLevel {
     double zScale = s2 / sqrtT;
     boolean noise = target == RegressionTarget.NOISE;
     double[] x = rows.data();
+    double[] y = this.y;
+    double[] z = this.z;
     par.forEachChunk(count(), BLOCK, (from, to) -> {
       RandomGenerator rng = streams.stream("level-noise:" + k, from / BLOCK);
       for (int q = from * n; q < to * n; q++) {

@@ -124,20 +124,28 @@ public final class PiecewisePolynomialModel implements ScoreDivergence, Persiste
 
     /** y = x/α for the rows of x from entry {@code base}, {@code len} entries, into sc.y. */
     void scale(double[] x, int base, int len, Scratch sc) {
+      double[] y = sc.y;
+      double inv = this.inv;
       for (int q = 0; q < len; q++) {
-        sc.y[q] = x[base + q] * inv;
+        y[q] = x[base + q] * inv;
       }
     }
 
     /** The score from sc.ga (and sc.gb when w > 0) into out from entry {@code base}. */
     void score(Scratch sc, int base, int len, double[] out) {
+      double w = this.w;
+      double s2 = this.s2;
+      double inv = this.inv;
+      double[] ga = sc.ga;
+      double[] gb = sc.gb;
+      double[] y = sc.y;
       if (w > 0) {
         for (int q = 0; q < len; q++) {
-          out[base + q] = ((1 - w) * sc.ga[q] + w * sc.gb[q] - sc.y[q]) / s2 * inv;
+          out[base + q] = ((1 - w) * ga[q] + w * gb[q] - y[q]) / s2 * inv;
         }
       } else {
         for (int q = 0; q < len; q++) {
-          out[base + q] = (sc.ga[q] - sc.y[q]) / s2 * inv;
+          out[base + q] = (ga[q] - y[q]) / s2 * inv;
         }
       }
     }

@@ -62,8 +62,9 @@ final class VoronoiCells {
         System.arraycopy(nearest.assign(centres, n, level.y, b, rows), 0, cell, b, rows);
       }
       int[] counts = new int[centres.length / n];
+      boolean all = holdOut == HoldOut.NONE;
       for (int i = from; i < to; i++) {
-        if (!holdOut.heldOut(i)) {
+        if (all || !holdOut.heldOut(i)) {
           counts[cell[i]]++;
         }
       }
@@ -117,8 +118,9 @@ final class VoronoiCells {
     }
     par.forEachChunk(cell.length, NoisyLevel.BLOCK, (from, to) -> {
       int[] fill = offsets[from / NoisyLevel.BLOCK].clone();
+      boolean all = holdOut == HoldOut.NONE;
       for (int i = from; i < to; i++) {
-        if (!holdOut.heldOut(i)) {
+        if (all || !holdOut.heldOut(i)) {
           members[cell[i]][fill[cell[i]]++] = i;
         }
       }

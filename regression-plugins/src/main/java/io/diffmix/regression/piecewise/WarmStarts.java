@@ -73,6 +73,9 @@ final class WarmStarts {
 
   /** count[i] = the points within R̃ of position i, in tasks of whole leaves of i. */
   private void countNeighbours() {
+    BoxedPoints box = this.box;
+    int[] count = this.count;
+    double r2 = this.r2;
     int leaves = box.leaves();
     par.forEachChunk(leaves, 8, (from, to) -> {
       for (int k = from; k < to; k++) {
@@ -91,10 +94,13 @@ final class WarmStarts {
 
   /** The uncovered position whose ball holds the most uncovered points; ties to the lowest row of μ̂; −1 if none. */
   private int mostNeighbours() {
+    int[] count = this.count;
+    boolean[] covered = this.covered;
+    int[] order = box.order;
     int best = -1;
     for (int k = 0; k < count.length; k++) {
       if (!covered[k] && (best < 0 || count[k] > count[best]
-          || (count[k] == count[best] && box.order[k] < box.order[best]))) {
+          || (count[k] == count[best] && order[k] < order[best]))) {
         best = k;
       }
     }
@@ -103,6 +109,9 @@ final class WarmStarts {
 
   /** Marks the uncovered points within R̃ of position {@code centre} covered, into fresh; returns how many. */
   private int coverAround(int centre) {
+    BoxedPoints box = this.box;
+    boolean[] covered = this.covered;
+    double r2 = this.r2;
     int leaves = box.leaves();
     int f = 0;
     for (int l = 0; l < leaves; l++) {
@@ -127,6 +136,11 @@ final class WarmStarts {
    * points, so that the tasks write disjoint counts.
    */
   private void removeFreshFromCounts() {
+    BoxedPoints box = this.box;
+    int[] count = this.count;
+    int[] fresh = this.fresh;
+    int[] freshStart = this.freshStart;
+    double r2 = this.r2;
     int leaves = box.leaves();
     par.forEachChunk(leaves, 8, (lFrom, lTo) -> {
       for (int l = lFrom; l < lTo; l++) {
@@ -166,9 +180,13 @@ final class WarmStarts {
 
   /**
    * Takes one from the count of each point of leaf l within R̃ of position j. The hot loops are small methods
-   * of their own so that the JIT compiles them whole, not as on-stack replacements inside the greedy loop.
+   * of their own so that the JIT compiles them whole, not as on-stack replacements inside the greedy loop, and
+   * they read the fields into locals, since a new JVM runs them interpreted or in C1 first.
    */
   private void leave(int j, int l) {
+    BoxedPoints box = this.box;
+    int[] count = this.count;
+    double r2 = this.r2;
     for (int i = box.start[l]; i < box.start[l + 1]; i++) {
       if (box.dist2(j, i) <= r2) {
         count[i]--;
@@ -178,6 +196,8 @@ final class WarmStarts {
 
   /** The number of points of leaf l within R̃ of position i. */
   private int within(int i, int l) {
+    BoxedPoints box = this.box;
+    double r2 = this.r2;
     int c = 0;
     for (int j = box.start[l]; j < box.start[l + 1]; j++) {
       if (box.dist2(i, j) <= r2) {
