@@ -40,8 +40,13 @@ final class CellRegression {
 
   Result fit(NoisyLevel level, VoronoiCells cells, int maxDegree, Parallel par) {
     int[] degrees = degrees(cells, maxDegree, level.n);
+    double[][] centres = new double[cells.count()][];
+    for (int j = 0; j < centres.length; j++) {
+      centres[j] = cells.centre(j);
+    }
     List<Task> tasks = tasks(cells);
-    List<double[]> grams = par.mapChunks(tasks.size(), 1, (i, unused) -> gram(tasks.get(i), degrees, cells, level));
+    List<double[]> grams = par.mapChunks(tasks.size(), 1,
+        (i, unused) -> gram(tasks.get(i), degrees[tasks.get(i).cell()], cells, centres, level));
     double[][] coefficients = new double[cells.count()][];
     Map<RidgeSolver.Method, Integer> solvers = new LinkedHashMap<>();
     int first = 0;
@@ -50,8 +55,9 @@ final class CellRegression {
       while (last < tasks.size() && tasks.get(last).cell() == j) {
         last++;
       }
-      coefficients[j] = solve(sum(grams, first, last), HermiteBasis.of(level.n, degrees[j]), solvers);
-      target.toPosteriorMean(coefficients[j], cells.centre(j), degrees[j], level.s, level.s2);
+      int p = HermiteBasis.size(level.n, degrees[j]);
+      coefficients[j] = solve(sum(grams, first, last), p, level.n, solvers);
+      target.toPosteriorMean(coefficients[j], centres[j], degrees[j], level.s, level.s2);
       first = last;
     }
     return new Result(new LevelPolynomials(level.t, level.s, cells.centres, degrees, coefficients, clip), solvers);
@@ -82,14 +88,14 @@ final class CellRegression {
   }
 
   /** The upper triangle of [Φ Z]ᵀ[Φ Z] over one task's members, (p + n) × (p + n). */
-  private static double[] gram(Task task, int[] degrees, VoronoiCells cells, NoisyLevel level) {
-    HermiteBasis basis = HermiteBasis.of(level.n, degrees[task.cell()]);
+  private static double[] gram(Task task, int degree, VoronoiCells cells, double[][] centres, NoisyLevel level) {
+    HermiteBasis basis = HermiteBasis.of(level.n, degree);
     int q = basis.size() + level.n;
     int m = task.to() - task.from();
     double[] g = new double[q * q];
     if (m > 0) {
       FeatureBlock block = FeatureBlock.get()
-          .fill(basis, cells.members[task.cell()], task.from(), m, cells.centre(task.cell()), level);
+          .fill(basis, cells.members[task.cell()], task.from(), m, centres[task.cell()], level);
       Gram.forColumns(q).accumulateUpper(block.rows, 0, m, q, block.ld, g);
     }
     return g;
@@ -108,10 +114,8 @@ final class CellRegression {
   }
 
   /** Splits a cell's [Φ Z] Gram into ΦᵀΦ and ΦᵀZ and solves the ridge equations: the p × n coefficients. */
-  private double[] solve(double[] sum, HermiteBasis basis, Map<RidgeSolver.Method, Integer> solvers) {
-    int p = basis.size();
-    int q = (int) Math.round(Math.sqrt(sum.length));
-    int n = q - p;
+  private double[] solve(double[] sum, int p, int n, Map<RidgeSolver.Method, Integer> solvers) {
+    int q = p + n;
     double[] gram = new double[p * p];
     double[] rhs = new double[p * n];
     for (int a = 0; a < p; a++) {

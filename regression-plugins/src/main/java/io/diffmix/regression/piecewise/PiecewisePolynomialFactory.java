@@ -64,9 +64,6 @@ public final class PiecewisePolynomialFactory {
         list.add((int) d);
       }
     }
-    if (list.isEmpty()) {
-      throw p.error("degrees", "is empty; valid: one or more integers from 0 to " + MAX_DEGREE);
-    }
     return new PiecewisePolynomialLearner.Degree(Collections.max(list), List.copyOf(list));
   }
 }
