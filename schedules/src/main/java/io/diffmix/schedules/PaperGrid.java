@@ -1,13 +1,14 @@
 package io.diffmix.schedules;
 
+import io.diffmix.core.config.BadInputException;
 import io.diffmix.core.config.Param;
 import io.diffmix.core.config.Params;
 import io.diffmix.core.data.DataMoments;
 import io.diffmix.core.spi.GridFactory;
 import io.diffmix.core.spi.Schedule;
 import io.diffmix.core.spi.TimeGrid;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The paper's time grid (Theorem 3.1; docs/algorithm.md §2, step 1), in VE time, built backward from T:
@@ -60,20 +61,75 @@ public final class PaperGrid implements TimeGrid {
     return t;
   }
 
-  /** The grid in VE time: T, then the recurrence while it stays above t1, then t1. */
+  /**
+   * The most levels a paper grid may have: {@code steps}' own bound. A κ far below the practical range (1e-9, say)
+   * would otherwise ask for billions of levels and exhaust the heap before the first fit.
+   */
+  public static final int MAX_LEVELS = 1_000_001;
+
+  /** The grid in VE time: T, then the recurrence while it stays above t1, then t1; at most {@link #MAX_LEVELS}. */
   public static double[] veTimes(double kappa, double top, double t1) {
-    List<Double> out = new ArrayList<>();
     if (!(top > t1)) {
       return new double[] {t1};
     }
-    double t = top;
-    while (t > t1) {
-      out.add(t);
-      double p = t + 1;
-      t = p * Math.max(Math.exp(-2 * kappa), Math.pow(p, -kappa)) - 1;
+    int levels = steps(kappa, top, t1, MAX_LEVELS) + 1;
+    if (levels > MAX_LEVELS) {
+      throw new BadInputException("kappa: " + kappa + " gives about " + String.format(Locale.ROOT, "%.3g",
+          estimatedSteps(kappa, top, t1)) + " levels from T = " + String.format(Locale.ROOT, "%.6g", top) + " down to t1 = " + t1 + ", above the cap of "
+          + MAX_LEVELS + "; valid: kappa >= " + String.format(Locale.ROOT, "%.3g", smallestKappa(top, t1)));
     }
-    out.add(t1);
-    return out.stream().mapToDouble(Double::doubleValue).toArray();
+    double[] out = new double[levels];
+    double t = top;
+    for (int i = 0; t > t1; i++) {
+      out[i] = t;
+      t = next(t, kappa);
+    }
+    out[levels - 1] = t1;
+    return out;
+  }
+
+  /** One step of the recurrence, t_k + 1 = (t_{k+1} + 1) · max{e^{−2κ}, (t_{k+1} + 1)^{−κ}}. */
+  private static double next(double t, double kappa) {
+    double p = t + 1;
+    return p * Math.max(Math.exp(-2 * kappa), Math.pow(p, -kappa)) - 1;
+  }
+
+  /** The number of recurrence steps above t1, counted without storing them, or {@code limit} once it is reached. */
+  private static int steps(double kappa, double top, double t1, int limit) {
+    int steps = 0;
+    for (double t = top; t > t1 && steps < limit; t = next(t, kappa)) {
+      steps++;
+    }
+    return steps;
+  }
+
+  /**
+   * The step count in closed form, for the message of a grid over the cap: constant steps of 2κ in ln(t + 1)
+   * while t + 1 > e², then a geometric ln(t + 1) ← (1 − κ) ln(t + 1) down to ln(1 + t1).
+   */
+  static double estimatedSteps(double kappa, double top, double t1) {
+    double lnTop = Math.log1p(top);
+    double constant = Math.max(0, lnTop - 2) / (2 * kappa);
+    double geometric = Math.log(Math.min(2, lnTop) / Math.log1p(t1)) / -Math.log1p(-Math.min(kappa, 0.5));
+    return constant + Math.max(0, geometric);
+  }
+
+  /** The smallest κ whose closed-form step count stays under the cap, by bisection (the count falls as κ grows). */
+  private static double smallestKappa(double top, double t1) {
+    double lo = 1e-300;
+    double hi = 10;
+    for (int i = 0; i < 200; i++) {
+      double mid = Math.sqrt(lo * hi);
+      // a margin of 10 steps for the estimate's ceilings
+      if (estimatedSteps(mid, top, t1) > MAX_LEVELS - 11) {
+        lo = mid;
+      } else {
+        hi = mid;
+      }
+    }
+    // up to three significant digits, as the message prints it
+    double unit = Math.pow(10, Math.floor(Math.log10(hi)) - 2);
+    return Math.ceil(hi / unit) * unit;
   }
 
   /**
@@ -83,12 +139,12 @@ public final class PaperGrid implements TimeGrid {
   public static double kappaForSteps(int steps, double top, double t1) {
     double lo = 1e-9;
     double hi = 1.0;
-    while (veTimes(hi, top, t1).length - 1 > steps) {
+    while (steps(hi, top, t1, steps + 1) > steps) {
       hi *= 2;
     }
-    for (int i = 0; i < 200 && veTimes(hi, top, t1).length - 1 != steps; i++) {
+    for (int i = 0; i < 200 && steps(hi, top, t1, steps + 1) != steps; i++) {
       double mid = 0.5 * (lo + hi);
-      if (veTimes(mid, top, t1).length - 1 > steps) {
+      if (steps(mid, top, t1, steps + 1) > steps) {
         lo = mid;
       } else {
         hi = mid;

@@ -2,6 +2,10 @@ package io.diffmix.schedules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import io.diffmix.core.config.BadInputException;
 
 import org.junit.jupiter.api.Test;
 
@@ -63,5 +67,27 @@ class PaperGridTest {
       double kappa = PaperGrid.kappaForSteps(steps, TOP, T1);
       assertThat(PaperGrid.veTimes(kappa, TOP, T1)).hasSize(steps + 1);
     }
+  }
+
+  @Test
+  void theClosedFormStepCountMatchesTheRecurrence() {
+    // the estimate drops only the ceilings of the two branches and the cut last step: at most 3 steps apart
+    for (double kappa : new double[] {0.5, 0.05, 0.01, 0.001}) {
+      int steps = PaperGrid.veTimes(kappa, TOP, T1).length - 1;
+      assertThat(PaperGrid.estimatedSteps(kappa, TOP, T1)).as("kappa %s", kappa).isCloseTo(steps, within(3.0));
+    }
+  }
+
+  @Test
+  void aKappaThatWouldGiveBillionsOfLevelsIsRefusedWithTheSmallestKappaThatFits() {
+    assertThatThrownBy(() -> PaperGrid.veTimes(1e-9, TOP, T1))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageStartingWith("kappa: 1.0E-9 gives about 1.03e+10 levels")
+        .hasMessageContaining("above the cap of 1000001; valid: kappa >= ");
+    String message = catchThrowable(() -> PaperGrid.veTimes(1e-9, TOP, T1)).getMessage();
+    double smallest = Double.parseDouble(message.substring(message.lastIndexOf(">= ") + 3));
+    // the suggested kappa fits; a third less does not (the estimate is a few steps off, not a third)
+    assertThat(PaperGrid.veTimes(smallest, TOP, T1).length).isLessThanOrEqualTo(PaperGrid.MAX_LEVELS);
+    assertThatThrownBy(() -> PaperGrid.veTimes(smallest / 1.5, TOP, T1)).isInstanceOf(BadInputException.class);
   }
 }
