@@ -67,13 +67,19 @@ final class CellRegression {
   static int[] degrees(VoronoiCells cells, int maxDegree, int n) {
     int[] degrees = new int[cells.count()];
     for (int j = 0; j < degrees.length; j++) {
-      int d = maxDegree;
-      while (d > 0 && cells.size[j] < 5 * HermiteBasis.size(n, d)) {
-        d--;
-      }
-      degrees[j] = d;
+      degrees[j] = fiveP(maxDegree, cells.size[j], n);
     }
     return degrees;
+  }
+
+  /** The degree of a cell of {@code rows} points: {@code maxDegree}, lowered while rows < 5p. */
+  static int fiveP(int maxDegree, int rows, int n) {
+    int d = maxDegree;
+    // 5L: in high dimensions 5p overflows an int, and a cell would keep a degree it cannot fit
+    while (d > 0 && rows < 5L * HermiteBasis.size(n, d)) {
+      d--;
+    }
+    return d;
   }
 
   /** Each cell's members in tasks of at most TASK_ROWS, cell by cell; an empty cell still has one, empty, task. */
