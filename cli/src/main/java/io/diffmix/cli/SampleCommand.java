@@ -9,6 +9,7 @@ import io.diffmix.core.config.Overrides;
 import io.diffmix.core.data.Samples;
 import io.diffmix.core.experiment.ExperimentSpec;
 import io.diffmix.core.experiment.GridCheck;
+import io.diffmix.core.experiment.ResourceCheck;
 import io.diffmix.core.experiment.Prior;
 import io.diffmix.core.experiment.SamplingRun;
 import io.diffmix.core.experiment.StartingPoints;
@@ -108,6 +109,7 @@ public final class SampleCommand implements Callable<Integer> {
       throw new BadInputException("--count " + rows + ": out of range; valid: " + ExperimentSpec.MIN_GENERATE
           + " to " + ExperimentSpec.MAX_ROWS + ", as the config's generate");
     }
+    ResourceCheck.samples(count != null ? "--count" : source + ": generate", rows, loaded.model().dim());
     StartingPoints start;
     if (init != null) {
       Samples points = NpyReader.read(init);

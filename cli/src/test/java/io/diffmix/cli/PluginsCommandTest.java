@@ -36,6 +36,18 @@ class PluginsCommandTest {
     assertThat(paper.get("params").get(2).get("default").asDouble()).isEqualTo(1e-3);
   }
 
+  /** Every built-in learner states its fewest training rows, which run and fit enforce before any work. */
+  @Test
+  void learnersStateTheirMinimumTrainRows() {
+    JsonNode all = Json.parse(Cli.run("plugins", "--json").out(), "plugins --json");
+    for (JsonNode learner : all.get("learner")) {
+      assertThat(learner.get("min_train_rows").asInt()).as(learner.get("name").asText()).isGreaterThanOrEqualTo(2);
+      assertThat(learner.get("min_train_rows_reason").asText()).isNotBlank();
+    }
+    assertThat(named(all.get("learner"), "piecewise-polynomial").get("min_train_rows").asInt()).isEqualTo(6);
+    assertThat(Cli.run("plugins").out()).contains("train: at least 6 rows with the default parameters (a warm start");
+  }
+
   /** Issue 4, acceptance 1: all 5 schedules, 5 grids and 10 samplers, each with its parameters. */
   @Test
   void listsTheWholeDesignSpace() {

@@ -4,6 +4,7 @@ import io.diffmix.core.config.BadInputException;
 import io.diffmix.core.config.Param;
 import io.diffmix.core.config.Params;
 import io.diffmix.core.data.Samples;
+import io.diffmix.core.spi.Footprint;
 import io.diffmix.core.spi.Learner;
 import io.diffmix.core.spi.LearnerFactory;
 import java.util.ArrayList;
@@ -41,6 +42,30 @@ public final class EmGmmLearner implements Learner {
 
   public EmGmmLearner(Config config) {
     this.config = config;
+  }
+
+  /** A fixed k needs k rows, one for each component's first mean. */
+  @Override
+  public int minTrainRows() {
+    return Math.max(2, config.components());
+  }
+
+  @Override
+  public String minTrainRowsReason() {
+    return config.components() > 0 ? "one row per component" : "two rows have a spread";
+  }
+
+  /**
+   * Beside copies of the rows, each component's n × n covariance, its Cholesky factor and inverse, and every
+   * thread's sufficient statistics of them, for the largest k tried.
+   */
+  @Override
+  public Footprint footprint(Shape shape) {
+    double n = shape.dim();
+    int k = config.components() > 0 ? config.components() : Math.min(config.kMax(), shape.rows());
+    double doubles = 4.0 * shape.rows() * n + (shape.threads() + 4.0) * k * n * n;
+    return new Footprint(Footprint.doubles(doubles), config.components() > 0 ? "components" : "k_max",
+        String.format(Locale.ROOT, "%d components' %,.0f x %,.0f covariances", k, n, n));
   }
 
   @Override

@@ -4,6 +4,7 @@ import io.diffmix.core.config.Param;
 import io.diffmix.core.config.Params;
 import io.diffmix.core.data.Samples;
 import io.diffmix.core.metrics.MmdMetric;
+import io.diffmix.core.spi.Footprint;
 import io.diffmix.core.spi.Learner;
 import io.diffmix.core.spi.LearnerFactory;
 import io.diffmix.core.spi.Schedule;
@@ -49,6 +50,23 @@ public final class KernelRidgeLearner implements Learner {
 
   public KernelRidgeLearner(Config config) {
     this.config = config;
+  }
+
+  /**
+   * The peak is a level's normal equations: one p × p Gram per chunk of {@link #CHUNK} rows until they are summed,
+   * p = 1 + n + m, beside the level's noisy rows and the model's landmarks and coefficients on every level.
+   */
+  @Override
+  public Footprint footprint(Shape shape) {
+    int n = shape.dim();
+    int rows = Math.min(shape.rows(), config.rowsPerLevel());
+    double m = Math.min(config.landmarks(), rows);
+    double p = 1 + n + m;
+    double chunks = Math.ceil(rows / (double) CHUNK);
+    double doubles = (chunks + 2) * (p * p + p * n) + shape.threads() * CHUNK * p + 2.0 * rows * n
+        + shape.levels() * (m * n + p * n);
+    return new Footprint(Footprint.doubles(doubles), "landmarks", String.format(java.util.Locale.ROOT,
+        "%,.0f Gram matrices of %,.0f^2 for %,.0f landmarks in dim %d", chunks, p, m, n));
   }
 
   @Override

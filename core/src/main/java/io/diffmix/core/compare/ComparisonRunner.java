@@ -121,7 +121,9 @@ public final class ComparisonRunner {
         ObjectNode config = grid.config(cell, seed);
         String sha;
         try {
-          sha = configSha256(ExperimentSpec.parse(config, source + " cell " + cell.json(), registry));
+          ExperimentSpec spec = ExperimentSpec.parse(config, source + " cell " + cell.json(), registry);
+          ExperimentRunner.check(spec, Runtime.getRuntime().availableProcessors());
+          sha = configSha256(spec);
         } catch (BadInputException e) {
           if (!grid.expectedToFail(cell)) {
             throw new BadInputException(e.getMessage() + " (no cell has run; mark the cell in expected_failures "

@@ -75,24 +75,59 @@ public final class ExperimentRunner {
   /** Draws the data and fits the learner: {@code diffmix fit}, and the start of {@code run}. */
   public static Fit fit(ExperimentSpec spec, int threads, Consumer<String> log, Progress progress) {
     try (Parallel parallel = new Parallel(threads)) {
-      return fit(spec, new RandomStreams(spec.seed()), parallel, log, progress);
+      RandomStreams streams = new RandomStreams(spec.seed());
+      return fit(spec, prepare(spec, streams, parallel, false), streams, parallel, log, progress);
     }
   }
 
-  private static Fit fit(ExperimentSpec spec, RandomStreams streams, Parallel parallel, Consumer<String> log,
-      Progress progress) {
+  /**
+   * Every check a run makes before its fit, without fitting: the data drawn, the grids built, the minimum rows and
+   * the memory estimate. {@code compare} calls it for every pair before any cell runs.
+   */
+  public static void check(ExperimentSpec spec, int threads) {
+    try (Parallel parallel = new Parallel(threads)) {
+      prepare(spec, new RandomStreams(spec.seed()), parallel, true);
+    }
+  }
+
+  /**
+   * What a run knows before its first fitted level: the data, their moments, the learner's grid and the sampler's.
+   * Every check of {@link ResourceCheck} and {@link GridCheck} has passed.
+   */
+  private record Prepared(Target.TargetData data, DataMoments moments, double[] grid, double[] samplerTimes) {}
+
+  /** @param withSampling whether sampling and metrics follow: the sampler's grid, and the memory they need */
+  private static Prepared prepare(ExperimentSpec spec, RandomStreams streams, Parallel parallel,
+      boolean withSampling) {
     Target target = spec.target().instance();
     Target.TargetData data = target.draw(spec.train(), spec.reference(), streams.child("data"));
+    ResourceCheck.trainRows(spec, data.train().rows());
     Schedule schedule = spec.schedule().instance();
     DataMoments moments = DataMoments.of(data.train());
+    ResourceCheck.moments(spec, moments);
     double[] grid = GridCheck.times(spec.grid().instance(), schedule, moments,
         spec.source() + ": grid '" + spec.grid().name() + "'");
+    double[] samplerTimes = !withSampling ? grid : spec.samplerGrid()
+        .map(g -> GridCheck.times(g.instance(), schedule, moments,
+            spec.source() + ": sampler.grid '" + g.name() + "'"))
+        .orElse(grid);
+    ResourceCheck.memory(spec, data.train().rows(), data.reference().rows(), target.dim(), grid.length,
+        parallel.threads(), withSampling);
+    return new Prepared(data, moments, grid, samplerTimes);
+  }
+
+  private static Fit fit(ExperimentSpec spec, Prepared prepared, RandomStreams streams, Parallel parallel,
+      Consumer<String> log, Progress progress) {
+    Target target = spec.target().instance();
+    Target.TargetData data = prepared.data();
+    double[] grid = prepared.grid();
     log.accept("fitting " + spec.learner().name() + " on " + data.train().rows() + " rows, " + grid.length
         + " levels");
     long t0 = System.nanoTime();
-    Learner.FittedModel fitted = spec.learner().instance().fit(new Learner.Input(data.train(), schedule, grid,
-        streams.child("learner"), parallel, target.truth(), (done, total) -> progress.advanced("fit", done, total)));
-    return new Fit(data, moments, grid, fitted, seconds(t0));
+    Learner.FittedModel fitted = spec.learner().instance().fit(new Learner.Input(data.train(),
+        spec.schedule().instance(), grid, streams.child("learner"), parallel, target.truth(),
+        (done, total) -> progress.advanced("fit", done, total)));
+    return new Fit(data, prepared.moments(), grid, fitted, seconds(t0));
   }
 
   public static Outcome run(ExperimentSpec spec, int threads, Consumer<String> log, Progress progress) {
@@ -114,15 +149,13 @@ public final class ExperimentRunner {
       Optional<StartingPoints> given = spec.init().map(f -> initialPoints(spec, f, target.dim()));
       Optional<TrueDistribution> truth = target.truth();
       Schedule schedule = spec.schedule().instance();
-      Fit fit = fit(spec, streams, parallel, log, progress);
+      Prepared prepared = prepare(spec, streams, parallel, true);
+      Fit fit = fit(spec, prepared, streams, parallel, log, progress);
       Target.TargetData data = fit.data();
       DataMoments moments = fit.moments();
       double[] grid = fit.grid();
       ScoreModel model = fit.fitted().model();
-      double[] samplerTimes = spec.samplerGrid()
-          .map(g -> GridCheck.times(g.instance(), schedule, moments,
-              spec.source() + ": sampler.grid '" + g.name() + "'"))
-          .orElse(grid);
+      double[] samplerTimes = prepared.samplerTimes();
 
       StartingPoints start = given.orElse(Prior.at(schedule, samplerTimes[0], moments));
       Sampling sampling = new Sampling(spec, samplerTimes, start, streams.child("sampling"), parallel, progress);

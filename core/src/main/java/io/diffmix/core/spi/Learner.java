@@ -15,6 +15,41 @@ public interface Learner {
   FittedModel fit(Input input);
 
   /**
+   * The fewest training rows this learner fits on; fewer is bad input, refused before any work. The default
+   * asks for two, the fewest that have a spread.
+   */
+  default int minTrainRows() {
+    return 2;
+  }
+
+  /**
+   * Why {@link #minTrainRows} is what it is, for the message and {@code diffmix plugins} ("a warm start and 5
+   * rows for a degree-0 fit").
+   */
+  default String minTrainRowsReason() {
+    return "two rows have a spread";
+  }
+
+  /**
+   * The fit's peak memory beyond the training rows themselves, estimated before any work starts (see
+   * {@link Footprint}). The default counts four copies of the training rows, which covers a learner that
+   * keeps noisy copies of them level by level.
+   */
+  default Footprint footprint(Shape shape) {
+    return new Footprint(Footprint.doubles(4.0 * shape.rows() * shape.dim()), "", "four copies of the training rows");
+  }
+
+  /**
+   * The shape of a fit, known before it starts.
+   *
+   * @param rows training rows
+   * @param dim their dimension
+   * @param levels the grid's levels
+   * @param threads the worker threads
+   */
+  record Shape(int rows, int dim, int levels, int threads) {}
+
+  /**
    * What a learner sees.
    *
    * @param train the training rows, and nothing else of the data

@@ -50,6 +50,15 @@ public interface Metric {
   Result evaluate(Input input);
 
   /**
+   * The metric's peak memory beyond its two samples, for samples of {@code rows} points each in {@code dim}
+   * dimensions on {@code threads} threads, estimated before the run starts (see {@link Footprint}). The default
+   * counts two more copies of both samples.
+   */
+  default Footprint footprint(int rows, int dim, int threads) {
+    return new Footprint(Footprint.doubles(4.0 * rows * dim), "", "copies of the two samples");
+  }
+
+  /**
    * A sample metric given by its evaluation, for a plugin that needs no class of its own.
    *
    * @param primaryField as {@link #primaryField()}: the field whose floor is {@code floor}, or empty for every

@@ -4,6 +4,7 @@ import io.diffmix.core.data.Samples;
 import io.diffmix.core.parallel.Parallel;
 import io.diffmix.core.random.Permutation;
 import io.diffmix.core.random.RandomStreams;
+import io.diffmix.core.spi.Footprint;
 import io.diffmix.core.spi.Learner;
 import io.diffmix.regression.ClipRadius;
 import java.util.List;
@@ -46,6 +47,22 @@ public final class PiecewisePolynomialLearner implements Learner {
 
   public PiecewisePolynomialLearner(Config config) {
     this.config = config;
+  }
+
+  /** One warm start, and 5 rows for a constant, degree-0, fit: the 5p rule's least. */
+  @Override
+  public int minTrainRows() {
+    return 6;
+  }
+
+  @Override
+  public String minTrainRowsReason() {
+    return "a warm start, and 5 rows for a degree-0 fit by the 5p rule";
+  }
+
+  @Override
+  public Footprint footprint(Shape shape) {
+    return FitFootprint.of(config, shape);
   }
 
   /** What one fit keeps from level to level. */
