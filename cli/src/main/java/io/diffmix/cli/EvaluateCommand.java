@@ -96,6 +96,12 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
     ObjectNode result;
     if (against.config != null) {
+      for (String option : new String[] {"--metrics", "--seed", "--floor-pairs"}) {
+        if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+          throw new BadInputException(option + " applies to --reference; with --config, the config's keys say it "
+              + "(--set metrics=[...], --set seed=N, --set floor_pairs=N)");
+        }
+      }
       JsonNode root = Json.read(against.config);
       if (!root.isObject()) {
         throw new BadInputException(against.config + ": expected a JSON object at the top level");

@@ -38,7 +38,12 @@ final class OutputClaim {
       throw new BadInputException(option + " " + output + ": is " + (kind == Kind.FOLDER ? "a file" : "a folder")
           + "; valid: " + kind.what + ", new or written by diffmix before");
     }
-    OutputLock lock = OutputLock.acquire(output);
+    OutputLock lock;
+    try {
+      lock = OutputLock.acquire(output);
+    } catch (BadInputException e) {
+      throw new BadInputException(option + " " + e.getMessage(), e);
+    }
     try {
       AtomicOutput.removeLeftovers(output);
       return lock;

@@ -63,7 +63,7 @@ class ConcurrentAndKilledWritersTest {
     assertThat(second.exitValue()).isEqualTo(2);
     List<String> err = Files.readAllLines(dir.resolve("second.err")).stream()
         .filter(l -> !l.startsWith("WARNING: Using incubator modules")).toList();
-    assertThat(err).containsExactly("diffmix: " + out + ": another diffmix (process " + first.pid()
+    assertThat(err).containsExactly("diffmix: --out " + out + ": another diffmix (process " + first.pid()
         + ") is writing it; wait for it to finish, or choose another output");
     // from the second process's start, its JVM's start-up included: the lock comes before the registry and cells
     assertThat(seconds).as("seconds to refuse").isLessThan(2.0);

@@ -51,7 +51,7 @@ class OutputPathsFirstTest {
     Cli r = Cli.run("run", config.toString(), "--out", file.resolve("run").toString());
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err().lines()).hasSize(1);
-    assertThat(r.err()).startsWith("diffmix: " + file.resolve("run") + ": cannot create its folder " + file);
+    assertThat(r.err()).startsWith("diffmix: --out " + file.resolve("run") + ": cannot create its folder " + file);
     assertThat(r.out()).isEmpty();
   }
 

@@ -44,8 +44,11 @@ public final class NpyReader {
     if (b.length == 0) {
       throw new BadInputException(source + ": empty file; expected a .npy array");
     }
-    if (b.length < 10 || (b[0] & 0xff) != 0x93 || !new String(b, 1, 5, StandardCharsets.US_ASCII).equals("NUMPY")) {
+    if (b.length < 6 || (b[0] & 0xff) != 0x93 || !new String(b, 1, 5, StandardCharsets.US_ASCII).equals("NUMPY")) {
       throw new BadInputException(source + ": not a .npy file (the magic string \\x93NUMPY is missing)");
+    }
+    if (b.length < 10) {
+      throw new BadInputException(source + ": truncated .npy header");
     }
     int major = b[6] & 0xff;
     int headerLen;
@@ -99,7 +102,8 @@ public final class NpyReader {
     } catch (NumberFormatException e) {
       throw new BadInputException(source + ": malformed shape (" + shape.group(1) + ")");
     }
-    if (rows < 0 || dim < 1 || rows * dim > Integer.MAX_VALUE - 8) {
+    // rows > limit / dim, not rows * dim > limit: a hostile header's product overflows a long
+    if (rows < 0 || dim < 1 || rows > (Integer.MAX_VALUE - 8) / dim) {
       throw new BadInputException(source + ": shape (" + rows + ", " + dim + ") is not supported");
     }
     int n = (int) (rows * dim);

@@ -141,9 +141,21 @@ public final class OutputLock implements AutoCloseable {
     return false;
   }
 
+  /** The cause in the user's words: what is in the way, not the exception's class. */
   private static String reason(IOException e) {
-    String m = e.getMessage();
-    return e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+    if (e instanceof java.nio.file.FileAlreadyExistsException f) {
+      return f.getFile() + " is a file";
+    }
+    if (e instanceof NoSuchFileException f) {
+      return "cannot create " + f.getFile();
+    }
+    if (e instanceof java.nio.file.AccessDeniedException f) {
+      return f.getFile() + ": permission denied";
+    }
+    if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+      return (f.getFile() == null ? "" : f.getFile() + ": ") + f.getReason();
+    }
+    return e.getMessage() == null ? "an I/O error" : e.getMessage();
   }
 
   private static void closeQuietly(FileChannel ch) {

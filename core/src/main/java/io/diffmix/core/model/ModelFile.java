@@ -99,10 +99,8 @@ public final class ModelFile {
             + VERSION);
       }
       String learner = in.readUTF();
-      byte[] prov = new byte[in.readInt()];
-      in.readFully(prov);
-      byte[] payload = new byte[in.readInt()];
-      in.readFully(payload);
+      byte[] prov = block(in);
+      byte[] payload = block(in);
       return new Contents(learner, Json.parse(new String(prov, StandardCharsets.UTF_8), file + " provenance"),
           payload);
     } catch (EOFException | NegativeArraySizeException e) {
@@ -110,6 +108,20 @@ public final class ModelFile {
     } catch (IOException e) {
       throw new BadInputException(file + ": cannot read: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * An int length and that many bytes. A length beyond the bytes left is a truncated file, found before the
+   * array is allocated: a file with a right checksum may still claim 2 GiB.
+   */
+  private static byte[] block(DataInputStream in) throws IOException {
+    int length = in.readInt();
+    if (length < 0 || length > in.available()) {
+      throw new EOFException();
+    }
+    byte[] b = new byte[length];
+    in.readFully(b);
+    return b;
   }
 
   private static byte[] sha256(byte[] bytes, int length) {

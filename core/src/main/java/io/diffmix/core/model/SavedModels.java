@@ -64,7 +64,11 @@ public final class SavedModels {
       if (e instanceof BadInputException b) {
         throw new BadInputException(file + ": " + b.getMessage(), b);
       }
-      throw new BadInputException(file + ": the model payload is malformed: " + e.getMessage(), e);
+      // EOFException carries no message: say what it means
+      String why = e instanceof java.io.EOFException ? "it ends early"
+          : e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+      throw new BadInputException(file + ": the " + c.learner() + " model's payload is malformed (" + why
+          + "); valid: a model file written by diffmix fit or run", e);
     }
     JsonNode m = c.provenance().path("data_moments");
     if (!m.isObject()) {

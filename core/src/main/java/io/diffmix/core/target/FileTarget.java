@@ -103,7 +103,7 @@ public final class FileTarget implements TargetFactory<FileTarget.Config> {
     public TargetData draw(int train, int reference, RandomStreams streams) {
       int n = all.rows();
       if (reference + 1 > n) {
-        throw new BadInputException(source + ": " + n + " rows cannot hold out reference = " + reference
+        throw new BadInputException(source + ": " + n + (n == 1 ? " row" : " rows") + " cannot hold out reference = " + reference
             + " and still train; valid: reference < " + n);
       }
       int[] perm = new int[n];
