@@ -116,6 +116,10 @@ public interface Metric {
 
   /**
    * Named numbers, plus structured details (such as a per-level table) that have no floor.
+   *
+   * <p>The values keep the iteration order of the map given, and compare's table.csv has its columns in that
+   * order: give an ordered map (a {@link LinkedHashMap}) when there are two values or more. {@code Map.of}'s order
+   * is drawn anew by every JVM, so two runs, or two executors of a cluster, would write different tables.
    */
   record Result(Map<String, Double> values, Map<String, Object> details) {
     public Result {

@@ -4,6 +4,7 @@ import io.diffmix.core.config.Param;
 import io.diffmix.core.data.Samples;
 import io.diffmix.core.spi.Metric;
 import io.diffmix.core.spi.MetricFactory;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,7 +34,12 @@ public final class MomentErrorMetric {
   private static Metric metric(Config c) {
     return Metric.sample(Optional.empty(), false, input -> {
       double[] e = errors(input.generated(), input.reference(), c.relative());
-      return new Metric.Result(Map.of("mean_error", e[0], "cov_error", e[1]), Map.of());
+      // an ordered map: the fields' order is the order of compare's table.csv columns, and Map.of's order
+      // changes from one JVM to the next (a cluster's executors, or two runs, would write different bytes)
+      Map<String, Double> values = new LinkedHashMap<>();
+      values.put("mean_error", e[0]);
+      values.put("cov_error", e[1]);
+      return new Metric.Result(values, Map.of());
     });
   }
 
