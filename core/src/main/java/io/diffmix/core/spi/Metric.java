@@ -119,12 +119,18 @@ public interface Metric {
    *
    * <p>The values keep the iteration order of the map given, and compare's table.csv has its columns in that
    * order: give an ordered map (a {@link LinkedHashMap}) when there are two values or more. {@code Map.of}'s order
-   * is drawn anew by every JVM, so two runs, or two executors of a cluster, would write different tables.
+   * is drawn anew by every JVM, so two runs, or two executors of a cluster, would write different tables; a map
+   * of no defined order is therefore put in the order of its keys.
    */
   record Result(Map<String, Double> values, Map<String, Object> details) {
     public Result {
-      values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
-      details = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(details));
+      values = java.util.Collections.unmodifiableMap(ordered(values));
+      details = java.util.Collections.unmodifiableMap(ordered(details));
+    }
+
+    private static <V> Map<String, V> ordered(Map<String, V> m) {
+      boolean defined = m instanceof LinkedHashMap || m instanceof java.util.SortedMap || m.size() < 2;
+      return defined ? new LinkedHashMap<>(m) : new LinkedHashMap<>(new java.util.TreeMap<>(m));
     }
 
     public static Result of(String key, double value) {
