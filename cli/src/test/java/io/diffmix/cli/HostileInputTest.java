@@ -120,7 +120,13 @@ class HostileInputTest {
             "row 1, column 0 is NaN; valid: finite numbers"),
         npy("infinity, big-endian", npy(1, header(">f8", "3, 2"),
             doubles(ByteOrder.BIG_ENDIAN, 1, 2, 3, 4, 5, Double.NEGATIVE_INFINITY)), "row 2, column 1 is -Infinity"),
-        npy("malformed shape", npy(1, header("<f8", "a, b"), values), "malformed shape"));
+        npy("malformed shape", npy(1, header("<f8", "a, b"), values), "malformed shape"),
+        new Case("npy", "2,000 columns and 10 rows, reference by default", d -> {
+          Path data = Files.write(d.resolve("wide.npy"), npy(1, header("<f8", "10, 2000"), new byte[8 * 20_000]));
+          Path config = Files.writeString(d.resolve("run.json"), "{\"target\": {\"type\": \"file\", \"path\": \""
+              + data + "\"}}");
+          return run(d, config);
+        }, "wide.npy: 10 rows cannot hold out reference = 10000 and still train; valid: reference < 10"));
   }
 
   private static Case npy(String name, byte[] bytes, String message) {
