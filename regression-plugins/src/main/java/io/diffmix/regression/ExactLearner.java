@@ -13,6 +13,12 @@ import java.util.Map;
  */
 public final class ExactLearner implements Learner {
 
+  /** The exact score reads the truth, in every dimension. */
+  @Override
+  public boolean fitsInSubspace() {
+    return false;
+  }
+
   @Override
   public FittedModel fit(Input input) {
     TrueDistribution truth = input.oracleTruth().orElseThrow(() -> new BadInputException(

@@ -13,6 +13,8 @@ import io.diffmix.core.spi.Learner;
 import io.diffmix.core.spi.Schedule;
 import io.diffmix.core.spi.Target;
 import io.diffmix.core.spi.TrueDistribution;
+import io.diffmix.core.subspace.MeanSpan;
+import io.diffmix.core.subspace.Subspace;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -94,7 +96,8 @@ public final class ExperimentRunner {
    * What a run knows before its first fitted level: the data, their moments, the learner's grid and the sampler's.
    * Every check of {@link ResourceCheck} and {@link GridCheck} has passed.
    */
-  private record Prepared(Target.TargetData data, DataMoments moments, double[] grid, double[] samplerTimes) {}
+  private record Prepared(Target.TargetData data, DataMoments moments, double[] grid, double[] samplerTimes,
+      Optional<MeanSpan> span) {}
 
   /** @param withSampling whether sampling and metrics follow: the sampler's grid, and the memory they need */
   private static Prepared prepare(ExperimentSpec spec, RandomStreams streams, Parallel parallel,
@@ -111,9 +114,11 @@ public final class ExperimentRunner {
         .map(g -> GridCheck.times(g.instance(), schedule, moments,
             spec.source() + ": sampler.grid '" + g.name() + "'"))
         .orElse(grid);
-    ResourceCheck.memory(spec, data.train().rows(), data.reference().rows(), target.dim(), grid.length,
-        parallel.threads(), withSampling);
-    return new Prepared(data, moments, grid, samplerTimes);
+    // the learner fits in the span of the means when the config's subspace says so: its memory is that of r dims
+    Optional<MeanSpan> span = spec.subspace().span(data.train(), spec.learner().instance());
+    ResourceCheck.memory(spec, data.train().rows(), data.reference().rows(), target.dim(),
+        span.map(MeanSpan::rank).orElse(target.dim()), grid.length, parallel.threads(), withSampling);
+    return new Prepared(data, moments, grid, samplerTimes, span);
   }
 
   private static Fit fit(ExperimentSpec spec, Prepared prepared, RandomStreams streams, Parallel parallel,
@@ -124,9 +129,14 @@ public final class ExperimentRunner {
     log.accept("fitting " + spec.learner().name() + " on " + data.train().rows() + " rows, " + grid.length
         + " levels");
     long t0 = System.nanoTime();
-    Learner.FittedModel fitted = spec.learner().instance().fit(new Learner.Input(data.train(),
+    Optional<MeanSpan> span = prepared.span();
+    Samples rows = span.map(s -> s.project(data.train())).orElse(data.train());
+    Learner.FittedModel fitted = spec.learner().instance().fit(new Learner.Input(rows,
         spec.schedule().instance(), grid, streams.child("learner"), parallel, target.truth(),
         (done, total) -> progress.advanced("fit", done, total)));
+    if (span.isPresent()) {
+      fitted = Subspace.wrap(span.get(), fitted);
+    }
     return new Fit(data, prepared.moments(), grid, fitted, seconds(t0));
   }
 

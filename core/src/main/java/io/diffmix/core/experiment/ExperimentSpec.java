@@ -17,6 +17,7 @@ import io.diffmix.core.spi.Sampler;
 import io.diffmix.core.spi.Schedule;
 import io.diffmix.core.spi.Target;
 import io.diffmix.core.spi.TimeGrid;
+import io.diffmix.core.subspace.Subspace;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -48,7 +49,8 @@ public record ExperimentSpec(
     boolean oracle,
     Optional<String> plugins,
     Optional<String> init,
-    boolean floorCache) {
+    boolean floorCache,
+    Subspace subspace) {
 
   /** The top-level keys and their defaults; {@code target} has none. */
   static final Map<String, String> KEYS = keys();
@@ -70,6 +72,8 @@ public record ExperimentSpec(
     k.put("plugins", "a folder of plugin jars to load");
     k.put("init", "a .npy file of starting points at the top time, shape (generate, dim), instead of the prior");
     k.put("floor_cache", "reuse floors computed before, from the floor cache (default true)");
+    k.put("subspace", "learn in the span of the means: {\"rank\": \"auto\" | r | \"none\", \"sigma0\": s} "
+        + "(default none)");
     return k;
   }
 
@@ -158,8 +162,9 @@ public record ExperimentSpec(
       }
       floorCache = fc.asBoolean();
     }
+    Subspace subspace = Subspace.parse(o.get("subspace"), source);
     return new ExperimentSpec(source, seed, target, train, reference, generate, schedule, grid, learner, sampler,
-        samplerGrid, metrics, floorPairs, oracle, plugins, init, floorCache);
+        samplerGrid, metrics, floorPairs, oracle, plugins, init, floorCache, subspace);
   }
 
   private static long integer(ObjectNode o, String key, long dflt, long min, long max, String source) {
@@ -268,6 +273,7 @@ public record ExperimentSpec(
     plugins.ifPresent(p -> o.put("plugins", p));
     init.ifPresent(p -> o.put("init", p));
     o.put("floor_cache", floorCache);
+    subspace.json().ifPresent(j -> o.set("subspace", j));
     return o;
   }
 

@@ -75,14 +75,15 @@ public final class ResourceCheck {
    * The run's peak memory: the data, the fit, the samples and the metrics, against {@link #HEAP_SHARE} of the
    * max heap.
    *
+   * @param learnerDim the dimension the learner fits in: the span's rank under the config's subspace
    * @param withSampling false for {@code diffmix fit}, which neither samples nor evaluates
    */
-  static void memory(ExperimentSpec spec, int train, int reference, int dim, int levels, int threads,
-      boolean withSampling) {
+  static void memory(ExperimentSpec spec, int train, int reference, int dim, int learnerDim, int levels,
+      int threads, boolean withSampling) {
     List<Part> parts = new ArrayList<>();
     parts.add(new Part("train", "the data", new Footprint(Footprint.doubles((double) (train + reference) * dim), "",
         "the training and reference rows")));
-    Footprint fit = spec.learner().instance().footprint(new Learner.Shape(train, dim, levels, threads));
+    Footprint fit = spec.learner().instance().footprint(new Learner.Shape(train, learnerDim, levels, threads));
     parts.add(new Part("learner" + (fit.key().isEmpty() ? "" : "." + fit.key()), "the fit", fit));
     if (withSampling) {
       // the learned and the oracle's points, their starting points, and one floor pair at a time

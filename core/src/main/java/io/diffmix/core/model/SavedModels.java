@@ -10,6 +10,9 @@ import io.diffmix.core.registry.Registry;
 import io.diffmix.core.score.ScoreModel;
 import io.diffmix.core.spi.LearnerFactory;
 import io.diffmix.core.spi.PersistentModel;
+import io.diffmix.core.subspace.MeanSpan;
+import io.diffmix.core.subspace.Subspace;
+import io.diffmix.core.subspace.SubspaceScore;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -21,6 +24,9 @@ import java.util.Optional;
 public final class SavedModels {
   private SavedModels() {}
 
+  /** The provenance key of a model fitted in the span of the means: its payload starts with the span. */
+  static final String SUBSPACE = "subspace";
+
   /** A loaded model with the provenance and data moments it was saved with. */
   public record Loaded(String learner, ScoreModel model, JsonNode provenance, DataMoments moments) {}
 
@@ -31,14 +37,22 @@ public final class SavedModels {
    */
   public static Optional<byte[]> bytes(String learner, ScoreModel model, JsonNode provenance, DataMoments moments)
       throws IOException {
-    if (!(model instanceof PersistentModel persistent)) {
+    // a model fitted in the span of the means: the span first, then the inner model's own payload
+    SubspaceScore sub = model instanceof SubspaceScore s ? s : null;
+    if (!((sub == null ? model : sub.inner()) instanceof PersistentModel persistent)) {
       return Optional.empty();
     }
     ByteArrayOutputStream payload = new ByteArrayOutputStream();
     try (DataOutputStream out = new DataOutputStream(payload)) {
+      if (sub != null) {
+        sub.writeSpan(out);
+      }
       persistent.writePayload(out);
     }
     ObjectNode prov = provenance.deepCopy();
+    if (sub != null) {
+      prov.set(SUBSPACE, Json.MAPPER.valueToTree(Subspace.facts(sub.span())));
+    }
     ObjectNode m = prov.putObject("data_moments");
     m.put("dim", moments.dim());
     m.put("rows", moments.rows());
@@ -59,7 +73,12 @@ public final class SavedModels {
     }
     ScoreModel model;
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(c.payload()))) {
-      model = factory.readModel(in, registry);
+      if (c.provenance().has(SUBSPACE)) {
+        MeanSpan span = SubspaceScore.readSpan(in);
+        model = SubspaceScore.of(span, factory.readModel(in, registry));
+      } else {
+        model = factory.readModel(in, registry);
+      }
     } catch (IOException | RuntimeException e) {
       if (e instanceof BadInputException b) {
         throw new BadInputException(file + ": " + b.getMessage(), b);

@@ -15,6 +15,14 @@ public interface Learner {
   FittedModel fit(Input input);
 
   /**
+   * Whether the learner fits its score from the training rows alone, so that it may be given their coordinates in
+   * the span of the means instead (the config's {@code subspace}); an oracle that reads the truth does not.
+   */
+  default boolean fitsInSubspace() {
+    return true;
+  }
+
+  /**
    * The fewest training rows this learner fits on; fewer is bad input, refused before any work. The default
    * asks for two, the fewest that have a spread.
    */
