@@ -39,7 +39,13 @@ final class CellRegression {
   private record Task(int cell, int from, int to) {}
 
   Result fit(NoisyLevel level, VoronoiCells cells, int maxDegree, Parallel par) {
+    return fit(level, cells, maxDegree, par, null);
+  }
+
+  /** As above, with the control variate added to each cell's right-hand side when {@code variate} is given. */
+  Result fit(NoisyLevel level, VoronoiCells cells, int maxDegree, Parallel par, ControlVariate variate) {
     int[] degrees = degrees(cells, maxDegree, level.n);
+    double[][] correction = variate == null ? null : variate.sums(cells, degrees, par);
     double[][] centres = new double[cells.count()][];
     for (int j = 0; j < centres.length; j++) {
       centres[j] = cells.centre(j);
@@ -56,7 +62,11 @@ final class CellRegression {
         last++;
       }
       int p = HermiteBasis.size(level.n, degrees[j]);
-      coefficients[j] = solve(sum(grams, first, last), p, level.n, solvers);
+      double[] sum = sum(grams, first, last);
+      if (correction != null) {
+        addToRightHandSide(sum, correction[j], p, level.n);
+      }
+      coefficients[j] = solve(sum, p, level.n, solvers);
       target.toPosteriorMean(coefficients[j], centres[j], degrees[j], level.s, level.s2);
       first = last;
     }
@@ -117,6 +127,16 @@ final class CellRegression {
       }
     }
     return sum;
+  }
+
+  /** Adds a p × n correction to the ΦᵀZ block of a cell's (p + n)² [Φ Z] Gram. */
+  private static void addToRightHandSide(double[] sum, double[] correction, int p, int n) {
+    int q = p + n;
+    for (int a = 0; a < p; a++) {
+      for (int c = 0; c < n; c++) {
+        sum[a * q + p + c] += correction[a * n + c];
+      }
+    }
   }
 
   /** Splits a cell's [Φ Z] Gram into ΦᵀΦ and ΦᵀZ and solves the ridge equations: the p × n coefficients. */

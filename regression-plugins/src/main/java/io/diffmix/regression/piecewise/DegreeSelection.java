@@ -13,13 +13,17 @@ import java.util.stream.IntStream;
 final class DegreeSelection {
   private DegreeSelection() {}
 
-  /** The candidate with the smallest held-out loss, the first on a tie. */
+  /**
+   * The candidate with the smallest held-out loss, the first on a tie.
+   *
+   * @param variate the nine tenths' control variate, or null
+   */
   static int choose(List<Integer> candidates, NoisyLevel level, VoronoiCells nineTenths, CellRegression regression,
-      Parallel par) {
+      ControlVariate variate, Parallel par) {
     int best = candidates.get(0);
     double bestLoss = Double.POSITIVE_INFINITY;
     for (int d : candidates) {
-      double loss = heldOutLoss(regression.fit(level, nineTenths, d, par).level(), level, par);
+      double loss = heldOutLoss(regression.fit(level, nineTenths, d, par, variate).level(), level, par);
       if (loss < bestLoss) {
         bestLoss = loss;
         best = d;

@@ -43,6 +43,11 @@ final class LevelPolynomials {
     }
   }
 
+  /** The same posterior mean, answered at another level's time (see {@link VarianceReduction#FREEZE}). */
+  LevelPolynomials at(double otherTVe) {
+    return new LevelPolynomials(otherTVe, s, centres, degrees, coefficients, clip);
+  }
+
   int cells() {
     return degrees.length;
   }

@@ -40,6 +40,39 @@ final class NoisyLevel {
     this.z = new double[rows.rows() * n];
   }
 
+  /** A view of the same rows with other points and targets, sharing the level's scale (see {@link ControlVariate}). */
+  private NoisyLevel(NoisyLevel of, double[] y, double[] z) {
+    this.rows = of.rows;
+    this.n = of.n;
+    this.sigma0 = of.sigma0;
+    this.target = of.target;
+    this.y = y;
+    this.z = z;
+  }
+
+  /**
+   * The clean points x_i beside c·ξ_i, where −c·ξ is the noise in this level's target z (c = s²/√t for the
+   * posterior mean, 1/√t for the noise target): the control variate's rows. Drawn after {@link #draw}.
+   */
+  NoisyLevel cleanView(double[] buffer, Parallel par) {
+    NoisyLevel view = new NoisyLevel(this, rows.data(), buffer);
+    view.t = t;
+    view.s2 = s2;
+    view.s = s;
+    view.invS = invS;
+    double sqrtT = Math.sqrt(t);
+    // ξ = (y − x)/√t, and c ξ = (c/√t)(y − x)
+    double scale = (target == RegressionTarget.NOISE ? 1 / sqrtT : s2 / sqrtT) / sqrtT;
+    double[] x = rows.data();
+    double[] yy = y;
+    par.forEachChunk(count(), BLOCK, (from, to) -> {
+      for (int q = from * n; q < to * n; q++) {
+        buffer[q] = scale * (yy[q] - x[q]);
+      }
+    });
+    return view;
+  }
+
   int count() {
     return rows.rows();
   }

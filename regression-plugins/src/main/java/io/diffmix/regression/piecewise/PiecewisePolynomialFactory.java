@@ -40,7 +40,11 @@ public final class PiecewisePolynomialFactory {
             .atLeast(1).atMost(1_000_000),
         Param.choice("target", RegressionTarget.POSTERIOR_MEAN.key, "regression target: the paper's "
             + "posterior-mean form, or the noise -xi/sqrt(t); they differ only through the ridge",
-            RegressionTarget.keys()));
+            RegressionTarget.keys()),
+        Param.choice("variance_reduction", VarianceReduction.CONTROL_VARIATE_AND_FREEZE.key, "small-noise variance reduction: none; "
+            + "control-variate (an exact mean-zero control c sum Phi(x) xi on each cell's right-hand side, below "
+            + "t = sigma0^2); freeze (below t* = 0.05 sigma0^2, keep the posterior mean of the first level there); or "
+            + "control-variate+freeze (both)", VarianceReduction.keys()));
   }
 
   private static PiecewisePolynomialLearner.Config configure(Params p) {
@@ -48,9 +52,10 @@ public final class PiecewisePolynomialFactory {
         : PiecewisePolynomialLearner.Degree.fixed(p.integer("degree"));
     var assumptions = new Assumptions(p.real("sigma0"), p.real("r0"),
         p.real("alpha_min"), p.real("c"));
-    return new PiecewisePolynomialLearner.Config(degree, p.real("ridge"), assumptions,
-        p.isAuto("clip_radius") ? Double.NaN : p.real("clip_radius"), p.integer("warm_start_batch"),
-        RegressionTarget.of(p.text("target")));
+    var estimator = new PiecewisePolynomialLearner.Estimator(p.real("ridge"), RegressionTarget.of(p.text("target")),
+        VarianceReduction.of(p.text("variance_reduction")));
+    return new PiecewisePolynomialLearner.Config(degree, estimator, assumptions,
+        p.isAuto("clip_radius") ? Double.NaN : p.real("clip_radius"), p.integer("warm_start_batch"));
   }
 
   /** degree "auto": the distinct whole numbers of {@code degrees}, in their order. */

@@ -38,12 +38,20 @@ public final class PiecewisePolynomialLearner implements Learner {
   }
 
   /**
+   * How each cell's regression is estimated.
+   *
    * @param ridge λ, relative to tr(G)/p
+   * @param target what the polynomials are fitted to
+   * @param varianceReduction how the small-noise levels' noise is reduced
+   */
+  public record Estimator(double ridge, RegressionTarget target, VarianceReduction varianceReduction) {}
+
+  /**
    * @param clipRadius D, or NaN for 1.5 × the largest training norm
    * @param warmStartBatch rows set aside for Algorithm 2
    */
-  public record Config(Degree degree, double ridge, Assumptions assumptions, double clipRadius, int warmStartBatch,
-      RegressionTarget target) {}
+  public record Config(Degree degree, Estimator estimator, Assumptions assumptions, double clipRadius,
+      int warmStartBatch) {}
 
   public PiecewisePolynomialLearner(Config config) {
     this.config = config;
@@ -65,8 +73,20 @@ public final class PiecewisePolynomialLearner implements Learner {
     return FitFootprint.of(config, shape);
   }
 
-  /** What one fit keeps from level to level. */
-  private record Fit(NoisyLevel noisy, CellRegression regression, RandomStreams streams, Parallel par) {}
+  /**
+   * What one fit keeps from level to level.
+   *
+   * @param variateBuffer the control variate's rows, or null when the fit uses none
+   */
+  private record Fit(NoisyLevel noisy, CellRegression regression, RandomStreams streams, Parallel par,
+      double[] variateBuffer) {
+
+    /** The level's control variate, or null above its threshold or when the fit uses none. */
+    ControlVariate variate(double t, double sigma0, HoldOut holdOut) {
+      return variateBuffer == null || !(t < ControlVariate.BELOW * sigma0 * sigma0) ? null
+          : ControlVariate.of(noisy, variateBuffer, holdOut, par);
+    }
+  }
 
   @Override
   public FittedModel fit(Input in) {
@@ -76,18 +96,23 @@ public final class PiecewisePolynomialLearner implements Learner {
     Samples warm = rows(train, perm, 0, nw);
     Samples regression = rows(train, perm, nw, train.rows());
     double clip = ClipRadius.of(config.clipRadius(), train);
-    Fit fit = new Fit(new NoisyLevel(regression, config.assumptions().sigma0(), config.target()),
-        new CellRegression(config.ridge(), config.target(), clip), in.streams(), in.parallel());
+    Fit fit = new Fit(new NoisyLevel(regression, config.assumptions().sigma0(), config.estimator().target()),
+        new CellRegression(config.estimator().ridge(), config.estimator().target(), clip), in.streams(), in.parallel(),
+        config.estimator().varianceReduction().controlVariate() ? new double[regression.data().length] : null);
     WarmStartRefresh refresh = new WarmStartRefresh(warm, config.assumptions(), in.streams(), in.parallel());
-    FitSummary summary = new FitSummary(config.degree().isAuto(), config.target(), clip);
+    FitSummary summary = new FitSummary(config.degree().isAuto(), config.estimator().target(), clip);
 
     int levels = in.times().length;
     LevelPolynomials[] ascending = new LevelPolynomials[levels];
     double[] warmStarts = new double[train.dim()];
     double lastRefresh = in.schedule().veTime(in.times()[0]);
+    LevelFit frozen = null;
     for (int k = 0; k < levels; k++) {
       double t = in.schedule().veTime(in.times()[k]);
-      LevelFit level = fitLevel(fit, k, t, warmStarts);
+      LevelFit level = frozen != null ? frozenAt(frozen, t) : fitLevel(fit, k, t, warmStarts);
+      if (frozen == null && freezes(t)) {
+        frozen = level;
+      }
       ascending[levels - 1 - k] = level.result().level();
       summary.add(in.times()[k], level);
       // when t + 1 has halved since the last refresh, Algorithm 2 gives the next level's warm starts
@@ -102,19 +127,34 @@ public final class PiecewisePolynomialLearner implements Learner {
         summary.toMap(warm.rows(), regression.rows()));
   }
 
+  /** Whether the fit holds its posterior mean from level t on (variance reduction "freeze"). */
+  private boolean freezes(double t) {
+    double sigma0 = config.assumptions().sigma0();
+    return config.estimator().varianceReduction().freezes() && t < VarianceReduction.FREEZE_BELOW * sigma0 * sigma0;
+  }
+
+  /** The frozen level's polynomials at level t: no regression, no solve. */
+  private static LevelFit frozenAt(LevelFit frozen, double t) {
+    CellRegression.Result r = frozen.result();
+    return new LevelFit(new CellRegression.Result(r.level().at(t), java.util.Map.of()), frozen.sizes(),
+        frozen.chosenDegree());
+  }
+
   /** Steps 2 to 4 of Algorithm 1 at level k: the noisy points, their cells, and a regression in each cell. */
   private LevelFit fitLevel(Fit fit, int k, double t, double[] warmStarts) {
     fit.noisy().draw(k, t, fit.streams(), fit.par());
+    double sigma0 = config.assumptions().sigma0();
     int degree = config.degree().max();
     int chosen = 0;
     if (config.degree().isAuto()) {
       VoronoiCells nineTenths = VoronoiCells.of(warmStarts, fit.noisy(), HoldOut.EVERY_TENTH, fit.par());
       degree = DegreeSelection.choose(config.degree().candidates(), fit.noisy(), nineTenths, fit.regression(),
-          fit.par());
+          fit.variate(t, sigma0, HoldOut.EVERY_TENTH), fit.par());
       chosen = degree;
     }
     VoronoiCells cells = VoronoiCells.of(warmStarts, fit.noisy(), HoldOut.NONE, fit.par());
-    return new LevelFit(fit.regression().fit(fit.noisy(), cells, degree, fit.par()), cells.size, chosen);
+    ControlVariate variate = fit.variate(t, sigma0, HoldOut.NONE);
+    return new LevelFit(fit.regression().fit(fit.noisy(), cells, degree, fit.par(), variate), cells.size, chosen);
   }
 
   private static Samples rows(Samples s, int[] perm, int from, int to) {

@@ -49,6 +49,18 @@ final class VoronoiCells {
   }
 
   /**
+   * The cells of {@code level}'s points around {@code centres} as they are, none merged: the control variate
+   * ({@link ControlVariate}) puts each clean point in the cell of the noisy points' final centres.
+   */
+  static VoronoiCells around(double[] centres, NoisyLevel level, HoldOut holdOut, Parallel par) {
+    int n = level.n;
+    int[] cell = new int[level.count()];
+    List<int[]> blockSizes = assign(centres, level, cell, holdOut, par);
+    int[] size = total(blockSizes, centres.length / n);
+    return new VoronoiCells(centres, size, members(cell, size, blockSizes, holdOut, par));
+  }
+
+  /**
    * Each row's nearest warm start into {@code cell}, and per block of {@link NoisyLevel#BLOCK} rows the count of
    * its rows in each cell.
    */

@@ -10,8 +10,9 @@ import org.junit.jupiter.api.Test;
 /** The paper's learner's memory estimate, and the 5p rule it rests on, where p is too big for an int. */
 class FitFootprintTest {
   private static PiecewisePolynomialLearner.Config degree(int d) {
-    return new PiecewisePolynomialLearner.Config(PiecewisePolynomialLearner.Degree.fixed(d), 1e-6,
-        new Assumptions(1, 1, 0.05, 0.5), Double.NaN, 4000, RegressionTarget.POSTERIOR_MEAN);
+    return new PiecewisePolynomialLearner.Config(PiecewisePolynomialLearner.Degree.fixed(d),
+        new PiecewisePolynomialLearner.Estimator(1e-6, RegressionTarget.POSTERIOR_MEAN, VarianceReduction.NONE),
+        new Assumptions(1, 1, 0.05, 0.5), Double.NaN, 4000);
   }
 
   @Test

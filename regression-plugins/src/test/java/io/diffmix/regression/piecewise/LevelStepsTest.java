@@ -242,7 +242,7 @@ class LevelStepsTest {
           best = d;
         }
       }
-      assertThat(DegreeSelection.choose(candidates, level, nineTenths, regression, par)).isEqualTo(best);
+      assertThat(DegreeSelection.choose(candidates, level, nineTenths, regression, null, par)).isEqualTo(best);
     }
   }
 }

@@ -27,8 +27,9 @@ class PiecewisePolynomialLearnerTest {
   }
 
   static PiecewisePolynomialLearner.Config config(int degree) {
-    return new PiecewisePolynomialLearner.Config(PiecewisePolynomialLearner.Degree.fixed(degree), 1e-6,
-        ASSUMPTIONS, Double.NaN, 4000, RegressionTarget.POSTERIOR_MEAN);
+    return new PiecewisePolynomialLearner.Config(PiecewisePolynomialLearner.Degree.fixed(degree),
+        new PiecewisePolynomialLearner.Estimator(1e-6, RegressionTarget.POSTERIOR_MEAN, VarianceReduction.NONE),
+        ASSUMPTIONS, Double.NaN, 4000);
   }
 
 
@@ -178,7 +179,8 @@ class PiecewisePolynomialLearnerTest {
     GaussianMixture gm = TestTargets.quickstart();
     Samples train = TestTargets.draw(gm, 10_000, 11);
     var c = new PiecewisePolynomialLearner.Config(new PiecewisePolynomialLearner.Degree(3, java.util.List.of(1, 3)),
-        1e-6, ASSUMPTIONS, Double.NaN, 4000, RegressionTarget.POSTERIOR_MEAN);
+        new PiecewisePolynomialLearner.Estimator(1e-6, RegressionTarget.POSTERIOR_MEAN, VarianceReduction.NONE),
+        ASSUMPTIONS, Double.NaN, 4000);
     Learner.FittedModel m = fit(train, LearnerProbes.grid(300, 1e-3, 25), c, 2);
     assertFinite(m, 2);
     java.util.List<Integer> chosen = chosenDegrees(m);
