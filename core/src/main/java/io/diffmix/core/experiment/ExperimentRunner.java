@@ -96,8 +96,9 @@ public final class ExperimentRunner {
    * What a run knows before its first fitted level: the data, their moments, the learner's grid and the sampler's.
    * Every check of {@link ResourceCheck} and {@link GridCheck} has passed.
    */
+  /** @param spanSeconds the time the span took, which the fit's time includes */
   private record Prepared(Target.TargetData data, DataMoments moments, double[] grid, double[] samplerTimes,
-      Optional<MeanSpan> span) {}
+      Optional<MeanSpan> span, double spanSeconds) {}
 
   /** @param withSampling whether sampling and metrics follow: the sampler's grid, and the memory they need */
   private static Prepared prepare(ExperimentSpec spec, RandomStreams streams, Parallel parallel,
@@ -115,10 +116,12 @@ public final class ExperimentRunner {
             spec.source() + ": sampler.grid '" + g.name() + "'"))
         .orElse(grid);
     // the learner fits in the span of the means when the config's subspace says so: its memory is that of r dims
+    long t0 = System.nanoTime();
     Optional<MeanSpan> span = spec.subspace().span(data.train(), spec.learner().instance());
+    double spanSeconds = seconds(t0);
     ResourceCheck.memory(spec, data.train().rows(), data.reference().rows(), target.dim(),
         span.map(MeanSpan::rank).orElse(target.dim()), grid.length, parallel.threads(), withSampling);
-    return new Prepared(data, moments, grid, samplerTimes, span);
+    return new Prepared(data, moments, grid, samplerTimes, span, spanSeconds);
   }
 
   private static Fit fit(ExperimentSpec spec, Prepared prepared, RandomStreams streams, Parallel parallel,
@@ -137,7 +140,7 @@ public final class ExperimentRunner {
     if (span.isPresent()) {
       fitted = Subspace.wrap(span.get(), fitted);
     }
-    return new Fit(data, prepared.moments(), grid, fitted, seconds(t0));
+    return new Fit(data, prepared.moments(), grid, fitted, seconds(t0) + prepared.spanSeconds());
   }
 
   public static Outcome run(ExperimentSpec spec, int threads, Consumer<String> log, Progress progress) {
