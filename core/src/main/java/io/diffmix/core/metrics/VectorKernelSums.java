@@ -5,9 +5,14 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link KernelSums} with the Vector API: exp on whole vectors. Loaded only when the JVM has the
- * {@code jdk.incubator.vector} module. The lanes are reduced in a fixed order, so the sum does not depend on
- * the thread that computes it.
+ * {@link KernelSums} with the Vector API: the squared distances on whole vectors. Loaded only when the JVM has
+ * the {@code jdk.incubator.vector} module.
+ *
+ * <p>Only operations that IEEE 754 rounds exactly run on vectors (sub, fma, add, sqrt). The exponential is
+ * Math.exp lane by lane, and the lanes are summed in index order: the Vector API's EXP and its floating-point
+ * reduceLanes(ADD) leave their last bits (and the order of the sum) to the implementation, which is one in the
+ * interpreter and another in C2's intrinsics, so a JVM that had compiled the kernel gave other bits than one
+ * that had not (compare's local engine and its Spark executors differed in MMD's 13th digit).
  */
 final class VectorKernelSums implements KernelSums {
   private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
@@ -16,7 +21,8 @@ final class VectorKernelSums implements KernelSums {
   public double rowSum(double[] a, int offset, double[][] bCols, int from, int to, double gamma) {
     int d = bCols.length;
     int lanes = SPECIES.length();
-    DoubleVector acc = DoubleVector.zero(SPECIES);
+    double[] acc = new double[lanes];
+    double[] e = new double[lanes];
     int j = from;
     for (; j <= to - lanes; j += lanes) {
       DoubleVector d2 = DoubleVector.zero(SPECIES);
@@ -24,9 +30,12 @@ final class VectorKernelSums implements KernelSums {
         DoubleVector diff = DoubleVector.fromArray(SPECIES, bCols[c], j).sub(a[offset + c]);
         d2 = diff.fma(diff, d2);
       }
-      acc = acc.add(d2.mul(-gamma).lanewise(VectorOperators.EXP));
+      d2.mul(-gamma).intoArray(e, 0);
+      for (int l = 0; l < lanes; l++) {
+        acc[l] += Math.exp(e[l]);
+      }
     }
-    return acc.reduceLanes(VectorOperators.ADD) + ScalarKernelSums.sum(a, offset, bCols, j, to, gamma);
+    return inOrder(acc) + ScalarKernelSums.sum(a, offset, bCols, j, to, gamma);
   }
 
   @Override
@@ -43,7 +52,16 @@ final class VectorKernelSums implements KernelSums {
       }
       acc = acc.add(d2.lanewise(VectorOperators.SQRT));
     }
-    return acc.reduceLanes(VectorOperators.ADD) + ScalarKernelSums.distances(a, offset, bCols, j, to);
+    return inOrder(acc.toArray()) + ScalarKernelSums.distances(a, offset, bCols, j, to);
+  }
+
+  /** The lanes' sum, lane 0 first. */
+  private static double inOrder(double[] lanes) {
+    double s = 0;
+    for (double v : lanes) {
+      s += v;
+    }
+    return s;
   }
 
   @Override
