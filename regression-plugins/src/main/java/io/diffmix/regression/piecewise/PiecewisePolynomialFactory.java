@@ -33,7 +33,7 @@ public final class PiecewisePolynomialFactory {
         Param.real("sigma0", 1.0, "assumed standard deviation sigma0 of the components").greaterThan(0),
         Param.real("r0", 1.0, "assumed radius R0 of a component's support").atLeast(0),
         Param.real("alpha_min", 0.05, "assumed smallest component weight").greaterThan(0).lessThan(1),
-        Param.real("c", 0.5, "cover constant: radius c (R0 + s sqrt(ln(1/alpha_min)))").greaterThan(0),
+        Param.real("c", 0.25, "cover constant: radius c (R0 + s sqrt(ln(1/alpha_min)))").greaterThan(0),
         Param.real("clip_radius", "radius D of the ball the posterior mean is clipped to; "
             + "null: 1.5 x the largest training norm").greaterThan(0).orAuto(),
         Param.integer("warm_start_batch", 4000, "training rows set aside for Algorithm 2 (at most a fifth)")
