@@ -5,10 +5,10 @@ package io.diffmix.core.metrics;
  * loop of the kernel metrics (MMD, energy).
  *
  * <p>The points b are given by columns (b[c][j] is coordinate c of point j) so that the loop over j streams
- * through memory. Two implementations: the Vector API's, about four times faster on AVX2 because it
- * evaluates exp four lanes at a time, when the JVM runs with {@code --add-modules jdk.incubator.vector} (the
- * launcher and the tests do); a scalar one otherwise. Each is deterministic; they differ in the last bits, so
- * provenance records which ran.
+ * through memory. Two implementations: the Vector API's, which evaluates exp four lanes at a time with
+ * {@link ExactExp}, when the JVM runs with {@code --add-modules jdk.incubator.vector} (the launcher and the tests
+ * do); a scalar one with Math.exp otherwise. Each gives the same bits in every JVM, interpreted or compiled; they
+ * differ from each other in the last bits, so provenance records which ran.
  */
 public interface KernelSums {
 
