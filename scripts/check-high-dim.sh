@@ -10,7 +10,8 @@
 # METHOD says otherwise. Heavy: about 10 minutes a seed on 2 cores. Not in CI.
 #
 #   scripts/check-high-dim.sh [CASES] [SEEDS]      (default: A,B,C and 1,2,3)
-#   env: METHOD (learner.variance_reduction, default: the learner's), SUBSPACE (default auto), OUT (runs/high-dim)
+#   env: METHOD (learner.variance_reduction, default: the learner's), DEGREE (3, or auto: the learner's choice per
+#        level among its default degrees), SUBSPACE (default auto), OUT (runs/high-dim)
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 D="$ROOT/diffmix"
@@ -42,10 +43,12 @@ config() {  # config CASE SEED [TARGET-JSON] [SUBSPACE]
   if [ "$sub" != none ]; then subspace=", \"subspace\": {\"rank\": \"$sub\"}"; fi
   local method=""
   if [ -n "${METHOD:-}" ]; then method=", \"variance_reduction\": \"$METHOD\""; fi
+  local degree="${DEGREE:-3}"
+  if [ "$degree" = auto ]; then degree='"auto"'; fi
   cat <<JSON
 {"seed": $2, "target": $t, "train": 100000, "reference": 10000, "generate": 10000,
  "schedule": "ve", "grid": {"type": "paper", "kappa": 0.05},
- "learner": {"type": "piecewise-polynomial", "degree": 3$method}, "sampler": "paper-ve",
+ "learner": {"type": "piecewise-polynomial", "degree": $degree$method}, "sampler": "paper-ve",
  "metrics": ["mmd", "mixture-recovery", "score-error", "log-likelihood", $(c2st "$1")]$subspace}
 JSON
 }
