@@ -37,7 +37,7 @@ public record MeanSpan(double[] mean, double[] basis, int rank, double[] eigenva
   /**
    * The span from the rows.
    *
-   * @param fixedRank the rank to keep, or −1 to choose it by the edge test with {@code sigma0}
+   * @param fixedRank the rank to keep, or −1 to choose it by the edge test with {@code sigma0} (at least 1)
    * @param sigma0 σ0 of the components, for the edge test
    */
   public static MeanSpan of(Samples rows, int fixedRank, double sigma0) {
@@ -62,7 +62,8 @@ public record MeanSpan(double[] mean, double[] basis, int rank, double[] eigenva
     for (int c = 0; c < n; c++) {
       sorted[c] = values[order[c]];
     }
-    int r = fixedRank >= 0 ? Math.min(fixedRank, n) : edgeRank(sorted, count, sigma0);
+    // a single component has no eigenvalue above the edge: keep its first direction, so a learner has one to fit
+    int r = fixedRank >= 0 ? Math.min(fixedRank, n) : Math.max(1, edgeRank(sorted, count, sigma0));
     double[] basis = new double[n * r];
     for (int c = 0; c < r; c++) {
       var v = eig.getEigenvector(order[c]);

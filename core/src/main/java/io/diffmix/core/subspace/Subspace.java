@@ -91,11 +91,7 @@ public record Subspace(int rank, double sigma0) {
     if (rank == NONE || !learner.fitsInSubspace()) {
       return Optional.empty();
     }
-    MeanSpan span = MeanSpan.of(train, rank == AUTO ? AUTO : rank, sigma0);
-    if (span.rank() == 0) {
-      // a single component: keep its first direction, so that the learner has something to fit
-      span = MeanSpan.of(train, 1, sigma0);
-    }
+    MeanSpan span = MeanSpan.of(train, rank, sigma0);
     return span.rank() < train.dim() ? Optional.of(span) : Optional.empty();
   }
 
