@@ -20,7 +20,7 @@ class BadInputTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
-      unknown plugin      | "sampler": "pf-heunn"                      | sampler.type: unknown sampler 'pf-heunn'; available: ddim, dpm-solver++2m, edm-stochastic, euler-maruyama, exp-integrator, paper-ve, pc-langevin, pf-euler, pf-heun, pf-rk4
+      unknown plugin      | "sampler": "pf-heunn"                      | sampler.type: unknown sampler 'pf-heunn'; available: ddim, dpm-solver++2m, edm-stochastic, euler-maruyama, exp-integrator, mixture, paper-ve, pc-langevin, pf-euler, pf-heun, pf-rk4
       unknown parameter   | "learner": {"type": "exact", "degre": 3}   | learner: unknown parameter 'degre' for learner 'exact'; valid: (none)
       unknown key         | "sampler": "paper-ve", "smapler": 1        | unknown key 'smapler'; valid: seed, target,
       negative weight     | "target": {"type": "gaussian-mixture", "weights": [1.2, -0.2], "means": [[0], [1]]} | target.weights[1]: -0.2 is out of range; valid: a list of numbers >= 0.0

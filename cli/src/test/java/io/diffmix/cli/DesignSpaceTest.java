@@ -116,6 +116,6 @@ class DesignSpaceTest {
         }
       }
     }
-    assertThat(runs).isEqualTo(5 * 4 * 64 * 11);
+    assertThat(runs).isEqualTo(5 * 4 * 64 * 12);
   }
 }

@@ -1,12 +1,14 @@
 package io.diffmix.regression;
 
 import io.diffmix.core.score.ClosedFormDensity;
+import io.diffmix.core.score.ClosedFormMixture;
 import io.diffmix.core.score.ScoreDivergence;
 import io.diffmix.core.score.ScoreModel;
 import io.diffmix.core.spi.PersistentModel;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.util.random.RandomGenerator;
 import org.hipparchus.linear.EigenDecompositionSymmetric;
 import org.hipparchus.linear.MatrixUtils;
 import org.hipparchus.linear.RealMatrix;
@@ -19,7 +21,8 @@ import org.hipparchus.linear.RealMatrix;
  * <p>Its divergence is closed-form too: with g_j = −P_j(y − m_j), P_j = (Σ_j + t I)⁻¹ and ∇π_j = π_j(g_j − s),
  * ∇·s = −Σ_j π_j tr P_j + Σ_j π_j |g_j|² − |s|²; and so is its log-density, the mixture's own.
  */
-final class EmGmmModel implements ScoreModel, ScoreDivergence, ClosedFormDensity, PersistentModel {
+final class EmGmmModel implements ScoreModel, ScoreDivergence, ClosedFormDensity, ClosedFormMixture,
+    PersistentModel {
   private final int n;
   private final int k;
   private final double[] logWeights;
@@ -65,6 +68,44 @@ final class EmGmmModel implements ScoreModel, ScoreDivergence, ClosedFormDensity
 
   int components() {
     return k;
+  }
+
+  /**
+   * A component from u against the cumulative weights e^{log w_j}, then m_j + U_j √Λ_j z with z from rng: Σ_j's
+   * square root from its stored eigendecomposition.
+   */
+  @Override
+  public void drawClean(RandomGenerator rng, double[] out, int offset) {
+    int j = component(rng.nextDouble());
+    double[] z = new double[n];
+    for (int a = 0; a < n; a++) {
+      z[a] = Math.sqrt(lambda[j * n + a]) * rng.nextGaussian();
+    }
+    double[] u = vectors[j];
+    for (int b = 0; b < n; b++) {
+      double s = means[j * n + b];
+      for (int a = 0; a < n; a++) {
+        s += u[b * n + a] * z[a];
+      }
+      out[offset + b] = s;
+    }
+  }
+
+  /** The first component whose cumulative weight exceeds u; the last one of positive weight past round-off. */
+  private int component(double u) {
+    double c = 0;
+    for (int j = 0; j < k; j++) {
+      c += Math.exp(logWeights[j]);
+      if (u < c) {
+        return j;
+      }
+    }
+    for (int j = k - 1; j >= 0; j--) {
+      if (logWeights[j] > Double.NEGATIVE_INFINITY) {
+        return j;
+      }
+    }
+    return k - 1;
   }
 
   @Override

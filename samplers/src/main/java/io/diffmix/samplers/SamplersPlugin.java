@@ -11,6 +11,7 @@ public final class SamplersPlugin implements DiffmixPlugin {
   public Collection<SamplerFactory<?>> samplers() {
     return List.of(PaperVeSampler.FACTORY, EulerMaruyamaSampler.FACTORY, ExpIntegratorSampler.FACTORY,
         PfEulerSampler.FACTORY, PfHeunSampler.FACTORY, PfRk4Sampler.FACTORY, DdimSampler.FACTORY,
-        DpmSolverPlusPlus2mSampler.FACTORY, PcLangevinSampler.FACTORY, EdmStochasticSampler.FACTORY);
+        DpmSolverPlusPlus2mSampler.FACTORY, PcLangevinSampler.FACTORY, EdmStochasticSampler.FACTORY,
+        MixtureSampler.FACTORY);
   }
 }

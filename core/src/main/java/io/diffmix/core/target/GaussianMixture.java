@@ -1,5 +1,6 @@
 package io.diffmix.core.target;
 
+import io.diffmix.core.score.ClosedFormMixture;
 import io.diffmix.core.score.ScoreDivergence;
 import io.diffmix.core.score.ScoreModel;
 import io.diffmix.core.spi.TrueDistribution;
@@ -17,7 +18,7 @@ import java.util.random.RandomGenerator;
  * <p>The divergence follows from ∇·m(y) = tr Cov[μ | y]/s² = Σ_j π_j |μ_j − m(y)|²/s² (the posterior covariance
  * of the component mean): ∇·s_VE = (tr Cov[μ | y]/s² − n)/s².
  */
-public final class GaussianMixture implements TrueDistribution, ScoreDivergence {
+public final class GaussianMixture implements TrueDistribution, ScoreDivergence, ClosedFormMixture {
   private final double[] weights;
   private final double[] logWeights;
   private final double[] means;
@@ -68,10 +69,16 @@ public final class GaussianMixture implements TrueDistribution, ScoreDivergence 
   @Override
   public void sample(int rows, RandomGenerator rng, double[] out) {
     for (int i = 0; i < rows; i++) {
-      int j = component(rng.nextDouble());
-      for (int d = 0; d < dim; d++) {
-        out[i * dim + d] = means[j * dim + d] + sigma0 * rng.nextGaussian();
-      }
+      drawClean(rng, out, i * dim);
+    }
+  }
+
+  /** One row of {@link #sample}: the same draws in the same order. */
+  @Override
+  public void drawClean(RandomGenerator rng, double[] out, int offset) {
+    int j = component(rng.nextDouble());
+    for (int d = 0; d < dim; d++) {
+      out[offset + d] = means[j * dim + d] + sigma0 * rng.nextGaussian();
     }
   }
 
