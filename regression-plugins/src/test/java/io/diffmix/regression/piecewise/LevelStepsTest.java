@@ -185,6 +185,10 @@ class LevelStepsTest {
   @ParameterizedTest(name = "dim {0}, degree {1}, target {2}, t {3}")
   @CsvSource({"2, 3, POSTERIOR_MEAN, 0.7", "2, 2, NOISE, 0.01", "4, 3, POSTERIOR_MEAN, 3.0", "4, 3, NOISE, 0.3"})
   void eachStepIsItsPlainFormToTheBit(int n, int degree, RegressionTarget target, double t) {
+    // from Gram.SMALL columns the fit takes native OpenBLAS's dsyrk when it is installed, whose bits are its own
+    // (Gram's Javadoc): the plain form's fma chains are then not its bits
+    org.junit.jupiter.api.Assumptions.assumeFalse(io.diffmix.core.linalg.BlasBackend.isNative()
+        && HermiteBasis.size(n, degree) + n >= io.diffmix.core.linalg.Gram.SMALL, "native OpenBLAS Gram");
     double[] means = new double[2 * n];
     means[n] = 6;
     GaussianMixture gm = new GaussianMixture(new double[] {0.7, 0.3}, means, n, SIGMA0);
