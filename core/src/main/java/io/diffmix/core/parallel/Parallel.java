@@ -2,10 +2,10 @@ package io.diffmix.core.parallel;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -35,7 +35,7 @@ public final class Parallel implements AutoCloseable {
       this.pool = null;
     } else {
       AtomicInteger id = new AtomicInteger();
-      this.pool = Executors.newFixedThreadPool(threads, r -> {
+      this.pool = Executors.newFixedThreadPool(threads - 1, r -> {
         Thread t = new Thread(r, "diffmix-worker-" + id.incrementAndGet());
         t.setDaemon(true);
         return t;
@@ -72,7 +72,15 @@ public final class Parallel implements AutoCloseable {
     });
   }
 
-  /** Applies {@code fn} to every chunk and returns the results in chunk order. */
+  /**
+   * Applies {@code fn} to every chunk and returns the results in chunk order.
+   *
+   * <p>The calling thread works too: it and up to threads − 1 helpers from the pool take chunks from one counter
+   * until none is left, so a pass over a few chunks starts at once on the caller instead of waiting for a pool
+   * thread to wake (the paper's learner and the metrics make thousands of short passes). Which thread runs a
+   * chunk never matters: each result goes to its chunk's slot. A helper that has not started when the chunks
+   * run out is withdrawn, not awaited, so a chunk body may itself call mapChunks without a deadlock.
+   */
   public <T> List<T> mapChunks(int n, int chunk, ChunkFunction<T> fn) {
     if (chunk < 1) {
       throw new IllegalArgumentException("chunk must be >= 1");
@@ -85,23 +93,20 @@ public final class Parallel implements AutoCloseable {
       }
       return out;
     }
-    List<Future<T>> futures = new ArrayList<>(count);
-    for (int c = 0; c < count; c++) {
-      int from = c * chunk;
-      int to = Math.min(n, (c + 1) * chunk);
-      futures.add(pool.submit(() -> fn.apply(from, to)));
+    Object[] results = new Object[count];
+    Chunks<T> work = new Chunks<>(n, chunk, count, fn, results);
+    int helpers = Math.min(threads - 1, count - 1);
+    Helper[] started = new Helper[helpers];
+    for (int h = 0; h < helpers; h++) {
+      started[h] = new Helper(work);
+      pool.execute(started[h]);
     }
-    try {
-      for (Future<T> f : futures) {
-        out.add(f.get());
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      futures.forEach(f -> f.cancel(true));
-      throw new IllegalStateException("interrupted", e);
-    } catch (ExecutionException e) {
-      futures.forEach(f -> f.cancel(true));
-      Throwable cause = e.getCause();
+    work.run();
+    for (Helper h : started) {
+      h.awaitIfStarted();
+    }
+    if (work.failure != null) {
+      Throwable cause = work.failure;
       if (cause instanceof RuntimeException re) {
         throw re;
       }
@@ -110,7 +115,87 @@ public final class Parallel implements AutoCloseable {
       }
       throw new IllegalStateException(cause);
     }
+    for (Object r : results) {
+      @SuppressWarnings("unchecked")
+      T t = (T) r;
+      out.add(t);
+    }
     return out;
+  }
+
+  /** The chunks of one call, taken from a shared counter; the first failure stops the rest. */
+  private static final class Chunks<T> {
+    private final int n;
+    private final int chunk;
+    private final int count;
+    private final ChunkFunction<T> fn;
+    private final Object[] results;
+    private final AtomicInteger next = new AtomicInteger();
+    private volatile Throwable failure;
+
+    Chunks(int n, int chunk, int count, ChunkFunction<T> fn, Object[] results) {
+      this.n = n;
+      this.chunk = chunk;
+      this.count = count;
+      this.fn = fn;
+      this.results = results;
+    }
+
+    void run() {
+      int c;
+      while ((c = next.getAndIncrement()) < count) {
+        try {
+          results[c] = fn.apply(c * chunk, Math.min(n, (c + 1) * chunk));
+        } catch (Throwable e) {
+          synchronized (this) {
+            if (failure == null) {
+              failure = e;
+            }
+          }
+          next.set(count);
+        }
+      }
+    }
+  }
+
+  /** A pool thread's share of one call: it runs once, or is withdrawn before it starts. */
+  private static final class Helper implements Runnable {
+    private final Chunks<?> work;
+    private final AtomicBoolean claimed = new AtomicBoolean();
+    private final CountDownLatch done = new CountDownLatch(1);
+
+    Helper(Chunks<?> work) {
+      this.work = work;
+    }
+
+    @Override
+    public void run() {
+      if (!claimed.compareAndSet(false, true)) {
+        return;
+      }
+      try {
+        work.run();
+      } finally {
+        done.countDown();
+      }
+    }
+
+    /**
+     * Withdraws the helper if it has not started; otherwise waits for it (its results are then visible). An
+     * interrupt of the waiting thread stops the call: no further chunk starts.
+     */
+    void awaitIfStarted() {
+      if (claimed.compareAndSet(false, true)) {
+        return;
+      }
+      try {
+        done.await();
+      } catch (InterruptedException e) {
+        work.next.set(work.count);
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted", e);
+      }
+    }
   }
 
   @Override
