@@ -48,10 +48,16 @@ public final class ScoreErrorMetric {
    * E|ŝ − s*|² and E|s*|² at one time, from {@code points} fresh points of P_t, on the calling thread: the partial
    * sums over rows [0, 1000), [1000, 2000), … are added in that order.
    *
-   * <p>For the exact score itself (the oracle's run) ŝ − s* is 0 at every point, so only E|s*|² is computed.
+   * <p>For the exact score itself (the oracle's run) ŝ − s* is 0 at every point, so E|ŝ − s*|² is 0 and its
+   * relative_l2 0 whatever E|s*|² is: nothing is drawn, and the row is {0, 0}, which {@link #row} reports as the
+   * same zeros.
    */
   static double[] errorAt(ScoreModel model, TrueDistribution truth, Schedule schedule, double t, int points,
       RandomGenerator rng) {
+    ScoreModel exactScore = truth.exactScore();
+    if (model == exactScore) {
+      return new double[] {0, 0};
+    }
     int n = truth.dim();
     double[] x = new double[points * n];
     truth.sample(points, rng, x);
@@ -61,8 +67,6 @@ public final class ScoreErrorMetric {
       x[q] = a * x[q] + sigma * rng.nextGaussian();
     }
     double tVe = schedule.veTime(t);
-    ScoreModel exactScore = truth.exactScore();
-    boolean exact = model == exactScore;
     double[] fitted = new double[x.length];
     double[] exactOut = new double[x.length];
     double err = 0;
@@ -70,13 +74,11 @@ public final class ScoreErrorMetric {
     for (int from = 0; from < points; from += CHUNK) {
       int to = Math.min(points, from + CHUNK);
       exactScore.score(tVe, a, x, from, to, exactOut);
-      if (!exact) {
-        model.score(tVe, a, x, from, to, fitted);
-      }
+      model.score(tVe, a, x, from, to, fitted);
       double e = 0;
       double m = 0;
       for (int q = from * n; q < to * n; q++) {
-        double d = exact ? 0 : fitted[q] - exactOut[q];
+        double d = fitted[q] - exactOut[q];
         e += d * d;
         m += exactOut[q] * exactOut[q];
       }
