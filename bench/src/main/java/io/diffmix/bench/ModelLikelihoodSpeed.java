@@ -48,12 +48,15 @@ public final class ModelLikelihoodSpeed {
     Registry registry = Registry.load(List.of(), System.err::println);
     System.out.printf(Locale.ROOT, "%-60s %10s %12s %12s %8s %10s%n", "learner", "evals/pt", "likelihood s",
         "pf-heun s", "ratio", "nll");
-    for (String learner : LEARNERS) {
+    // -Dlearner=JSON: one learner instead of the four; -Dmetric=JSON: model-likelihood with other parameters
+    List<String> learners = System.getProperty("learner") == null ? LEARNERS : List.of(System.getProperty("learner"));
+    String likelihood = System.getProperty("metric", "\"model-likelihood\"");
+    for (String learner : learners) {
       ObjectNode root = (ObjectNode) Json.read(preset);
       root.set("learner", Json.parse(learner, "learner"));
       root.set("sampler", Json.parse("{\"type\": \"pf-heun\", \"grid\": {\"type\": \"karras\", \"steps\": 100}}",
           "sampler"));
-      root.set("metrics", Json.parse("[\"model-likelihood\"]", "metrics"));
+      root.set("metrics", Json.parse("[" + likelihood + "]", "metrics"));
       root.put("oracle", false);
       ExperimentSpec spec = ExperimentSpec.parse(root, preset.toString(), registry);
       ExperimentRunner.Fit fit = ExperimentRunner.fit(spec, threads, s -> { }, ExperimentRunner.Progress.NONE);

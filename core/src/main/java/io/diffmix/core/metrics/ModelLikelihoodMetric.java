@@ -42,16 +42,25 @@ import java.util.Map;
  * nll_closed_form_t1 at t1, which the ODE's nll reproduces up to the prior's mismatch at T.
  */
 public final class ModelLikelihoodMetric {
+  /** The default rtol and atol (README, "model-likelihood", for the measurement behind them). */
+  static final double TOLERANCE = 1e-6;
+  /** Whether steps end on the model's time knots by default (README, "model-likelihood"). */
+  static final boolean KNOTS = true;
+
   /** The {@code model-likelihood} factory. */
   public static final MetricFactory<Config> FACTORY = new MetricFactory.Of<>("model-likelihood",
       "the model's own density at held-out points by its probability-flow ODE (exact divergence, "
           + "Dormand-Prince 5(4)): nll, bits_per_dim, and for synthetic targets kl and tv_upper = sqrt(kl/2)",
       List.of(
-          Param.real("rtol", 1e-6, "relative tolerance of the adaptive ODE integrator").atLeast(1e-12).atMost(1e-2),
-          Param.real("atol", 1e-6, "absolute tolerance of the ODE integrator (data units, and nats for log p)")
+          Param.real("rtol", TOLERANCE, "relative tolerance of the adaptive ODE integrator").atLeast(1e-12)
+              .atMost(1e-2),
+          Param.real("atol", TOLERANCE, "absolute tolerance of the ODE integrator (data units, and nats for log p)")
               .atLeast(1e-12).atMost(1e-2),
+          Param.bool("knots", KNOTS, "end a step on each of the model's time knots (a learned model's fitted "
+              + "levels); false lets the error control step across them"),
           Param.integer("points", "held-out rows to evaluate; null for every reference row").atLeast(2).orAuto()),
-      p -> new Config(p.real("rtol"), p.real("atol"), p.isAuto("points") ? 0 : p.integer("points")),
+      p -> new Config(p.real("rtol"), p.real("atol"), p.bool("knots"), p.isAuto("points") ? 0
+          : p.integer("points")),
       ModelLikelihoodMetric::metric);
 
   /**
@@ -63,9 +72,10 @@ public final class ModelLikelihoodMetric {
   /**
    * @param rtol the ODE's relative tolerance
    * @param atol its absolute tolerance
+   * @param knots whether every step ends on the model's time knots
    * @param points how many reference rows, or 0 for all
    */
-  public record Config(double rtol, double atol, int points) {}
+  public record Config(double rtol, double atol, boolean knots, int points) {}
 
   private static Metric metric(Config c) {
     return Metric.model(false, input -> measure(input, c));
@@ -114,7 +124,7 @@ public final class ModelLikelihoodMetric {
     double[] logModel = new double[rows];
     Parallel par = input.parallel();
     List<ProbabilityFlowLikelihood.Work> work = logDensities(model, schedule, t1, top, prior, x, rows,
-        new ProbabilityFlowLikelihood.Tolerances(c.rtol(), c.atol()), par, logModel);
+        new ProbabilityFlowLikelihood.Tolerances(c.rtol(), c.atol()), c.knots(), par, logModel);
 
     Map<String, Double> values = new LinkedHashMap<>();
     double[] nll = new double[rows];
@@ -187,7 +197,9 @@ public final class ModelLikelihoodMetric {
     details.put("t_ve_range", List.of(tVe1, tVeTop));
     details.put("integrator", "Dormand-Prince 5(4), FSAL, local extrapolation, in ln t_VE; one step sequence "
         + "per chunk of " + CHUNK + " points, every point within tolerance (points failing a step integrate it "
-        + "again on their own), steps ending on the model's " + model.timeKnots().length + " time knots");
+        + "again on their own), " + (c.knots() ? "steps ending on the model's " + model.timeKnots().length
+        + " time knots" : "stepping across the model's " + model.timeKnots().length + " time knots"));
+    details.put("knots", c.knots());
     details.put("rtol", c.rtol());
     details.put("atol", c.atol());
     details.put("score_evaluations", evaluations);
@@ -208,8 +220,8 @@ public final class ModelLikelihoodMetric {
    * to {@code top} (schedule times), then the prior's log-density there. Returns each chunk's work, in order.
    */
   static List<ProbabilityFlowLikelihood.Work> logDensities(ScoreDivergence model, Schedule schedule, double t1,
-      double top, Prior prior, double[] x, int rows, ProbabilityFlowLikelihood.Tolerances tol, Parallel par,
-      double[] out) {
+      double top, Prior prior, double[] x, int rows, ProbabilityFlowLikelihood.Tolerances tol, boolean knots,
+      Parallel par, double[] out) {
     int n = model.dim();
     double tVe1 = schedule.veTime(t1);
     double tVeTop = schedule.veTime(top);
@@ -225,7 +237,7 @@ public final class ModelLikelihoodMetric {
         z[q] = x[from * n + q] / a1;
       }
       ProbabilityFlowLikelihood.Work w = new ProbabilityFlowLikelihood(model, m, tol).integrate(z, tVe1, tVeTop,
-          model.timeKnots());
+          knots ? model.timeKnots() : new double[0]);
       for (int i = 0; i < m; i++) {
         double r2 = 0;
         for (int d = 0; d < n; d++) {

@@ -26,9 +26,11 @@ import io.diffmix.core.score.ScoreDivergence;
  * the point crossing one needs tiny steps and its 499 neighbours do not. (With one step sequence for all, each
  * crossing shrank the step of the whole chunk: 48,000 evaluations per point on the quickstart.) When more fail,
  * the step itself is too long, and it is rejected for all. A model only continuous in time, interpolated
- * between fitted levels, names its levels as knots, and a step ends on each: a 5th-order step across a kink of
- * the velocity in time is rejected or inaccurate. Chunks have fixed boundaries and the splits depend on the
- * chunk's points alone, so the result does not depend on the thread count.
+ * between fitted levels, names its levels as knots, and with the metric's {@code knots} (the default) a step ends
+ * on each: a 5th-order step across a kink of the velocity in time is rejected or inaccurate at tight tolerances.
+ * Without them the error control steps across the kinks, which at loose tolerances takes far fewer steps.
+ * Chunks have fixed boundaries and the splits depend on the chunk's points alone, so the result does not
+ * depend on the thread count.
  */
 final class ProbabilityFlowLikelihood {
   /** Stages of the Dormand–Prince 5(4) tableau. */
