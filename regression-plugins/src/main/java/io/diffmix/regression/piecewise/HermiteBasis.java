@@ -22,6 +22,11 @@ public final class HermiteBasis {
    */
   private final int[] parent;
   private final int[] factorIndex;
+  /**
+   * For feature f = h_α and its i-th (coordinate c, degree a) pair: the feature h_{α − e_c}, since
+   * ∂h_α/∂z_c = √a h_{α − e_c} (h_a' = √a h_{a−1}, from He_a' = a He_{a−1}).
+   */
+  private final int[][] lowered;
   /** √k and 1/√(k + 1) of the recurrence, so the hot loop takes no square root. */
   private final double[] sqrtK;
   private final double[] invSqrtK1;
@@ -60,12 +65,35 @@ public final class HermiteBasis {
       parent[f] = position.get(java.util.Arrays.toString(rest));
       factorIndex[f] = fa[fa.length - 2] * (degree + 1) + fa[fa.length - 1];
     }
+    lowered = new int[factors.length][];
+    for (int f = 0; f < factors.length; f++) {
+      int[] fa = factors[f];
+      lowered[f] = new int[fa.length / 2];
+      for (int i = 0; i < fa.length; i += 2) {
+        int[] lower = fa.clone();
+        lower[i + 1]--;
+        lowered[f][i / 2] = position.get(java.util.Arrays.toString(withoutZeros(lower)));
+      }
+    }
     sqrtK = new double[degree + 1];
     invSqrtK1 = new double[degree + 1];
     for (int k = 0; k <= degree; k++) {
       sqrtK[k] = Math.sqrt(k);
       invSqrtK1[k] = 1 / Math.sqrt(k + 1);
     }
+  }
+
+  /** The (coordinate, degree) pairs without those of degree 0. */
+  private static int[] withoutZeros(int[] pairs) {
+    int[] out = new int[pairs.length];
+    int count = 0;
+    for (int i = 0; i < pairs.length; i += 2) {
+      if (pairs[i + 1] > 0) {
+        out[count++] = pairs[i];
+        out[count++] = pairs[i + 1];
+      }
+    }
+    return java.util.Arrays.copyOf(out, count);
   }
 
   /** Multi-indices of total degree exactly {@code remaining} over coordinates ≥ c, in graded order. */
@@ -180,41 +208,48 @@ public final class HermiteBasis {
   }
 
   /**
-   * The gradients of the features that {@link #evaluate(double[], int, int, double[], double[])} just wrote, in
-   * the same layout: ∂φ_f/∂z_c of point k goes to {@code grad[(c·p + f)·stride + k]}. Each feature is its
-   * parent's times one univariate factor h_a(z_{c'}), so by the product rule
-   * ∂_c φ_f = ∂_c φ_parent · h_a(z_{c'}) + [c = c'] φ_parent · √a h_{a−1}(z_{c'}), with h_a' = √a h_{a−1} for
-   * the normalised Hermite polynomials (He_a' = a He_{a−1}).
+   * The divergence of a polynomial field in this basis, as a polynomial in the same basis: for
+   * g_c(z) = Σ_α b_{α,c} h_α(z), c &lt; n, it returns T with Σ_c ∂g_c/∂z_c = Σ_β T_β h_β(z). Since
+   * ∂h_α/∂z_c = √α_c h_{α − e_c}, T_β = Σ_c √(β_c + 1) b_{β + e_c, c}; the features of top degree get 0.
    *
-   * @param uni the univariate values {@code evaluate} left in its scratch
-   * @param out the features {@code evaluate} wrote
-   * @param grad at least n·p·stride entries
+   * @param b p × n coefficients, row-major: b[α·n + c]
    */
-  public void gradients(int count, int stride, double[] uni, double[] out, double[] grad) {
-    int d1 = degree + 1;
+  public double[] divergence(double[] b) {
     int p = factors.length;
-    for (int c = 0; c < n; c++) {
-      int g0 = c * p * stride;
-      java.util.Arrays.fill(grad, g0, g0 + count, 0);
-      for (int f = 1; f < p; f++) {
-        int go = g0 + f * stride;
-        int gp = g0 + parent[f] * stride;
-        int fi = factorIndex[f];
-        int uo = fi * stride;
-        if (fi / d1 == c) {
-          // the factor is in z_c: its degree a ≥ 1, and h_{a−1} sits one row below it
-          double sa = sqrtK[fi % d1];
-          int po = parent[f] * stride;
-          int lower = uo - stride;
-          for (int i = 0; i < count; i++) {
-            grad[go + i] = grad[gp + i] * uni[uo + i] + out[po + i] * sa * uni[lower + i];
-          }
-        } else {
-          for (int i = 0; i < count; i++) {
-            grad[go + i] = grad[gp + i] * uni[uo + i];
-          }
-        }
+    double[] t = new double[p];
+    for (int f = 1; f < p; f++) {
+      int[] fa = factors[f];
+      for (int i = 0; i < fa.length; i += 2) {
+        int c = fa[i];
+        t[lowered[f][i / 2]] += sqrtK[fa[i + 1]] * b[f * n + c];
       }
     }
+    return t;
+  }
+
+  /**
+   * vᵀ J v at one point, for the Jacobian J_cd = Σ_α b_{α,c} ∂h_α/∂z_d of the field g_c = Σ_α b_{α,c} h_α:
+   * Σ_α (Σ_c b_{α,c} v_c) Σ_d v_d √α_d h_{α − e_d}(z), from the point's features.
+   *
+   * @param b p × n coefficients, row-major
+   * @param features the point's features at {@code features[f·stride + k]}
+   * @param v the direction at {@code v[c·stride + k]}
+   */
+  public double jacobianQuadratic(double[] b, double[] features, double[] v, int stride, int k) {
+    double sum = 0;
+    for (int f = 1; f < factors.length; f++) {
+      int[] fa = factors[f];
+      double directional = 0;
+      for (int i = 0; i < fa.length; i += 2) {
+        int d = fa[i];
+        directional += v[d * stride + k] * sqrtK[fa[i + 1]] * features[lowered[f][i / 2] * stride + k];
+      }
+      double bv = 0;
+      for (int c = 0; c < n; c++) {
+        bv += b[f * n + c] * v[c * stride + k];
+      }
+      sum += bv * directional;
+    }
+    return sum;
   }
 }

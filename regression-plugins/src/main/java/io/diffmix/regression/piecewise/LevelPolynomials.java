@@ -89,6 +89,8 @@ final class LevelPolynomials {
     final double[] uni;
     final double[] phi;
     final double[] v;
+    /** A cell's Jacobian traces, before the clip. */
+    final double[] trace = new double[BLOCK];
 
     Batch(int n, int maxDegree, int maxCells) {
       start = new int[maxCells + 1];
@@ -181,72 +183,67 @@ final class LevelPolynomials {
     }
   }
 
-  /** Scratch of {@link #posteriorMeansAndTraces} beyond a {@link Batch}: feature gradients and Jacobians. */
-  static final class Gradients {
-    final double[] grad;
-    final double[] jac;
+  /**
+   * Each cell's divergence polynomial, T^{(j)} with tr J_v(y) = (1/s) Σ_β T_β h_β(z) ({@link
+   * HermiteBasis#divergence}), built on the first trace: a fit never asks for one.
+   */
+  private volatile double[][] divergences;
 
-    Gradients(int n, int maxDegree) {
-      grad = new double[n * HermiteBasis.size(n, maxDegree) * BLOCK];
-      jac = new double[n * n * BLOCK];
+  private double[][] divergences() {
+    double[][] d = divergences;
+    if (d == null) {
+      d = new double[cells()][];
+      for (int j = 0; j < cells(); j++) {
+        d[j] = bases[degrees[j]].divergence(coefficients[j]);
+      }
+      divergences = d;
     }
+    return d;
   }
 
   /**
    * {@link #posteriorMeans}, the same bits, and the trace of ĝ's Jacobian in y at each row into
-   * {@code trace[0 .. rows)}. In the cell, J_v = (1/s) Σ_a b_a ∇h_a(z)ᵀ; where the clip is active,
-   * ĝ = D v/|v| has Jacobian (D/|v|)(I − v̂v̂ᵀ)J_v, whose trace is (D/|v|)(tr J_v − v̂ᵀJ_v v̂). Across a cell
-   * boundary ĝ jumps, and the trace is that of the row's own cell.
+   * {@code trace[0 .. rows)}. In the cell, J_v = (1/s) Σ_a b_a ∇h_a(z)ᵀ, whose trace is the cell's divergence
+   * polynomial at z: one more dot product over the features the mean already evaluated. Where the clip is
+   * active, ĝ = D v/|v| has Jacobian (D/|v|)(I − v̂v̂ᵀ)J_v, whose trace is (D/|v|)(tr J_v − v̂ᵀJ_v v̂). Across a
+   * cell boundary ĝ jumps, and the trace is that of the row's own cell.
    */
-  void posteriorMeansAndTraces(double[] y, int rows, double[] out, double[] trace, Batch w, Gradients g) {
+  void posteriorMeansAndTraces(double[] y, int rows, double[] out, double[] trace, Batch w) {
+    double[][] div = divergences();
     for (int from = 0; from < rows; from += BLOCK) {
       sortByCell(y, from, Math.min(rows, from + BLOCK), w);
       for (int j = 0; j < cells(); j++) {
         if (w.start[j + 1] > w.start[j]) {
           cellMeans(j, w.start[j], w.start[j + 1] - w.start[j], y, out, w);
-          cellTraces(j, w.start[j], w.start[j + 1] - w.start[j], trace, w, g);
+          cellTraces(j, div[j], w.start[j], w.start[j + 1] - w.start[j], trace, w);
         }
       }
     }
   }
 
   /** The Jacobian traces of cell j's rows, after {@link #cellMeans} left their features and v in w. */
-  private void cellTraces(int j, int first, int m, double[] trace, Batch w, Gradients g) {
-    HermiteBasis basis = bases[degrees[j]];
-    int p = basis.size();
-    basis.gradients(m, BLOCK, w.uni, w.phi, g.grad);
-    double[] b = coefficients[j];
-    // J[c][d] = (1/s) Σ_a b_{a,c} ∂φ_a/∂z_d, row k at jac[(c·n + d)·BLOCK + k]
-    for (int c = 0; c < n; c++) {
-      for (int d = 0; d < n; d++) {
-        int jo = (c * n + d) * BLOCK;
-        java.util.Arrays.fill(g.jac, jo, jo + m, 0);
-        int go = d * p * BLOCK;
-        for (int a = 1; a < p; a++) {
-          double bac = b[a * n + c] * invS;
-          int po = go + a * BLOCK;
-          for (int k = 0; k < m; k++) {
-            g.jac[jo + k] += g.grad[po + k] * bac;
-          }
+  private void cellTraces(int j, double[] div, int first, int m, double[] trace, Batch w) {
+    double[] acc = w.trace;
+    java.util.Arrays.fill(acc, 0, m, 0);
+    for (int a = 0; a < div.length; a++) {
+      double ta = div[a];
+      if (ta != 0) {
+        int po = a * BLOCK;
+        for (int k = 0; k < m; k++) {
+          acc[k] += w.phi[po + k] * ta;
         }
       }
     }
     for (int k = 0; k < m; k++) {
       double norm2 = 0;
-      double tr = 0;
       for (int c = 0; c < n; c++) {
         double vc = w.v[c * BLOCK + k];
         norm2 += vc * vc;
-        tr += g.jac[(c * n + c) * BLOCK + k];
       }
+      double tr = acc[k] * invS;
       double f = clipFactor(norm2);
       if (f < 1) {
-        double quad = 0;
-        for (int c = 0; c < n; c++) {
-          for (int d = 0; d < n; d++) {
-            quad += w.v[c * BLOCK + k] * g.jac[(c * n + d) * BLOCK + k] * w.v[d * BLOCK + k];
-          }
-        }
+        double quad = bases[degrees[j]].jacobianQuadratic(coefficients[j], w.phi, w.v, BLOCK, k) * invS;
         tr = f * (tr - quad / norm2);
       }
       trace[w.order[first + k]] = tr;

@@ -179,31 +179,14 @@ public final class PiecewisePolynomialModel implements ScoreDivergence, Persiste
     }
   }
 
-  /** Per-thread scratch of {@link #scoreAndDivergence} beyond {@link Scratch}: both levels' traces and gradients. */
+  /** Per-thread scratch of {@link #scoreAndDivergence} beyond {@link Scratch}: both levels' traces. */
   private static final class DivergenceScratch {
-    final int n;
-    final int maxDegree;
     final double[] ta = new double[LevelPolynomials.BLOCK];
     final double[] tb = new double[LevelPolynomials.BLOCK];
-    final LevelPolynomials.Gradients gradients;
-
-    DivergenceScratch(int n, int maxDegree) {
-      this.n = n;
-      this.maxDegree = maxDegree;
-      gradients = new LevelPolynomials.Gradients(n, maxDegree);
-    }
   }
 
-  private static final ThreadLocal<DivergenceScratch> DIVERGENCE_SCRATCH = new ThreadLocal<>();
-
-  private DivergenceScratch divergenceScratch() {
-    DivergenceScratch s = DIVERGENCE_SCRATCH.get();
-    if (s == null || s.n != n || s.maxDegree < maxDegree) {
-      s = new DivergenceScratch(n, maxDegree);
-      DIVERGENCE_SCRATCH.set(s);
-    }
-    return s;
-  }
+  private static final ThreadLocal<DivergenceScratch> DIVERGENCE_SCRATCH =
+      ThreadLocal.withInitial(DivergenceScratch::new);
 
   /** The fitted levels: between them the score is interpolated linearly in τ, so it has a kink in time at each. */
   @Override
@@ -219,13 +202,13 @@ public final class PiecewisePolynomialModel implements ScoreDivergence, Persiste
   public void scoreAndDivergence(double tVe, double alpha, double[] x, int count, double[] out, double[] div) {
     Blend blend = new Blend(tVe, alpha);
     Scratch sc = scratch();
-    DivergenceScratch ds = divergenceScratch();
+    DivergenceScratch ds = DIVERGENCE_SCRATCH.get();
     for (int block = 0; block < count; block += LevelPolynomials.BLOCK) {
       int rows = Math.min(count - block, LevelPolynomials.BLOCK);
       blend.scale(x, block * n, rows * n, sc);
-      blend.a.posteriorMeansAndTraces(sc.y, rows, sc.ga, ds.ta, sc.batch, ds.gradients);
+      blend.a.posteriorMeansAndTraces(sc.y, rows, sc.ga, ds.ta, sc.batch);
       if (blend.w > 0) {
-        blend.b.posteriorMeansAndTraces(sc.y, rows, sc.gb, ds.tb, sc.batch, ds.gradients);
+        blend.b.posteriorMeansAndTraces(sc.y, rows, sc.gb, ds.tb, sc.batch);
       }
       blend.score(sc, block * n, rows * n, out);
       blend.divergence(ds, block, rows, div);
