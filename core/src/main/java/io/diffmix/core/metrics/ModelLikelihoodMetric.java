@@ -42,25 +42,37 @@ import java.util.Map;
  * nll_closed_form_t1 at t1, which the ODE's nll reproduces up to the prior's mismatch at T.
  */
 public final class ModelLikelihoodMetric {
-  /** The default rtol and atol (README, "model-likelihood", for the measurement behind them). */
-  static final double TOLERANCE = 1e-6;
-  /** Whether steps end on the model's time knots by default (README, "model-likelihood"). */
-  static final boolean KNOTS = true;
+  /** The default rtol (README, "model-likelihood", for the measurement behind the defaults). */
+  static final double RTOL = 1e-4;
+  /** The default atol, also each step's bound in nats under the default control. */
+  static final double ATOL = 5e-4;
+  /** The default error control. */
+  static final ErrorControl CONTROL = ErrorControl.LOG_DENSITY;
+  /** Whether steps end on the model's time knots by default. */
+  static final boolean KNOTS = false;
+  /** The default embedded pair (README, "model-likelihood"). */
+  static final EmbeddedPair METHOD = EmbeddedPair.DORMAND_PRINCE_54;
 
   /** The {@code model-likelihood} factory. */
   public static final MetricFactory<Config> FACTORY = new MetricFactory.Of<>("model-likelihood",
       "the model's own density at held-out points by its probability-flow ODE (exact divergence, "
           + "Dormand-Prince 5(4)): nll, bits_per_dim, and for synthetic targets kl and tv_upper = sqrt(kl/2)",
       List.of(
-          Param.real("rtol", TOLERANCE, "relative tolerance of the adaptive ODE integrator").atLeast(1e-12)
-              .atMost(1e-2),
-          Param.real("atol", TOLERANCE, "absolute tolerance of the ODE integrator (data units, and nats for log p)")
+          Param.real("rtol", RTOL, "relative tolerance of the adaptive ODE integrator's state norm")
               .atLeast(1e-12).atMost(1e-2),
+          Param.real("atol", ATOL, "absolute tolerance of the ODE integrator (data units, and nats for log p); "
+              + "with control log-density also each step's bound on its change of log p, in nats")
+              .atLeast(1e-12).atMost(1e-2),
+          Param.choice("control", CONTROL.id, "what each step's error is measured in: log-density (its "
+              + "first-order effect on log p, |e_l| + sum |s_c e_c| <= atol, and the state norm) or state (the "
+              + "state norm alone, RMS of e/(atol + rtol |z|))", "log-density", "state"),
+          Param.choice("method", METHOD.id, "the embedded Runge-Kutta pair: dopri5 (Dormand-Prince 5(4), six "
+              + "evaluations a step) or bs3 (Bogacki-Shampine 3(2), three)", "dopri5", "bs3"),
           Param.bool("knots", KNOTS, "end a step on each of the model's time knots (a learned model's fitted "
               + "levels); false lets the error control step across them"),
           Param.integer("points", "held-out rows to evaluate; null for every reference row").atLeast(2).orAuto()),
-      p -> new Config(p.real("rtol"), p.real("atol"), p.bool("knots"), p.isAuto("points") ? 0
-          : p.integer("points")),
+      p -> new Config(p.real("rtol"), p.real("atol"), ErrorControl.byId(p.text("control")),
+          EmbeddedPair.byId(p.text("method")), p.bool("knots"), p.isAuto("points") ? 0 : p.integer("points")),
       ModelLikelihoodMetric::metric);
 
   /**
@@ -71,11 +83,20 @@ public final class ModelLikelihoodMetric {
 
   /**
    * @param rtol the ODE's relative tolerance
-   * @param atol its absolute tolerance
+   * @param atol its absolute tolerance, and the bound in nats of {@link ErrorControl#LOG_DENSITY}
+   * @param control what the step control measures
+   * @param method the embedded pair
    * @param knots whether every step ends on the model's time knots
    * @param points how many reference rows, or 0 for all
    */
-  public record Config(double rtol, double atol, boolean knots, int points) {}
+  public record Config(double rtol, double atol, ErrorControl control, EmbeddedPair method, boolean knots,
+      int points) {
+
+    /** The defaults, with {@code points} rows (0 for all). */
+    public static Config defaults(int points) {
+      return new Config(RTOL, ATOL, CONTROL, METHOD, KNOTS, points);
+    }
+  }
 
   private static Metric metric(Config c) {
     return Metric.model(false, input -> measure(input, c));
@@ -124,7 +145,7 @@ public final class ModelLikelihoodMetric {
     double[] logModel = new double[rows];
     Parallel par = input.parallel();
     List<ProbabilityFlowLikelihood.Work> work = logDensities(model, schedule, t1, top, prior, x, rows,
-        new ProbabilityFlowLikelihood.Tolerances(c.rtol(), c.atol()), c.knots(), par, logModel);
+        new ProbabilityFlowLikelihood.Tolerances(c.rtol(), c.atol(), c.control()), c.method(), c.knots(), par, logModel);
 
     Map<String, Double> values = new LinkedHashMap<>();
     double[] nll = new double[rows];
@@ -195,10 +216,12 @@ public final class ModelLikelihoodMetric {
     details.put("t1", t1);
     details.put("t_max", top);
     details.put("t_ve_range", List.of(tVe1, tVeTop));
-    details.put("integrator", "Dormand-Prince 5(4), FSAL, local extrapolation, in ln t_VE; one step sequence "
+    details.put("integrator", c.method().title + ", FSAL, local extrapolation, in ln t_VE; one step sequence "
         + "per chunk of " + CHUNK + " points, every point within tolerance (points failing a step integrate it "
         + "again on their own), " + (c.knots() ? "steps ending on the model's " + model.timeKnots().length
         + " time knots" : "stepping across the model's " + model.timeKnots().length + " time knots"));
+    details.put("method", c.method().id);
+    details.put("control", c.control().id);
     details.put("knots", c.knots());
     details.put("rtol", c.rtol());
     details.put("atol", c.atol());
@@ -220,8 +243,8 @@ public final class ModelLikelihoodMetric {
    * to {@code top} (schedule times), then the prior's log-density there. Returns each chunk's work, in order.
    */
   static List<ProbabilityFlowLikelihood.Work> logDensities(ScoreDivergence model, Schedule schedule, double t1,
-      double top, Prior prior, double[] x, int rows, ProbabilityFlowLikelihood.Tolerances tol, boolean knots,
-      Parallel par, double[] out) {
+      double top, Prior prior, double[] x, int rows, ProbabilityFlowLikelihood.Tolerances tol,
+      EmbeddedPair method, boolean knots, Parallel par, double[] out) {
     int n = model.dim();
     double tVe1 = schedule.veTime(t1);
     double tVeTop = schedule.veTime(top);
@@ -236,7 +259,7 @@ public final class ModelLikelihoodMetric {
       for (int q = 0; q < m * n; q++) {
         z[q] = x[from * n + q] / a1;
       }
-      ProbabilityFlowLikelihood.Work w = new ProbabilityFlowLikelihood(model, m, tol).integrate(z, tVe1, tVeTop,
+      ProbabilityFlowLikelihood.Work w = new ProbabilityFlowLikelihood(model, m, tol, method).integrate(z, tVe1, tVeTop,
           knots ? model.timeKnots() : new double[0]);
       for (int i = 0; i < m; i++) {
         double r2 = 0;

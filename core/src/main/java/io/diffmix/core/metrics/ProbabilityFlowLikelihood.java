@@ -1,11 +1,13 @@
 package io.diffmix.core.metrics;
 
+import io.diffmix.core.config.BadInputException;
 import io.diffmix.core.score.ScoreDivergence;
 
 /**
  * The probability-flow ODE of a score model, integrated forward in time together with its log-determinant, by
- * an embedded Dormand–Prince 5(4) pair (Dormand and Prince 1980; Hairer, Nørsett and Wanner, Solving ODEs I,
- * §II.4–5) with local extrapolation, FSAL and the standard step-size controller.
+ * an embedded Runge–Kutta pair ({@link EmbeddedPair}: Dormand–Prince 5(4) or Bogacki–Shampine 3(2); Hairer,
+ * Nørsett and Wanner, Solving ODEs I, §II.4–5) with local extrapolation, FSAL and the standard step-size
+ * controller.
  *
  * <p><b>The ODE.</b> Every schedule's marginal is a scaled VE marginal, x = α·y with y at VE time t, and its
  * probability-flow ODE is, in y, the VE one: dy/dt = v(y, t) = −½ ŝ_VE(y, t). Along it
@@ -20,53 +22,22 @@ import io.diffmix.core.score.ScoreDivergence;
  * <p><b>The steps.</b> A chunk of points shares one step sequence, so that each model call is a batch at one
  * time, which is how every model here is fast (a step per point would call the model one row at a time). Each
  * point's error is controlled: err_i = RMS over its n + 1 components of e/(atol + rtol·max(|z|, |z_new|)), and
- * a step is accepted for the chunk when every err_i ≤ 1. When only a few points fail (at most a tenth), the
+ * with {@link ErrorControl#LOG_DENSITY} (the default) the larger of that and (|e_ℓ| + Σ_c |ŝ_c e_c|)/atol, the
+ * step's first-order change of the reported log-density in units of atol nats; a step is accepted for the
+ * chunk when every err_i ≤ 1. When only a few points fail (at most a tenth), the
  * step is accepted for the others and the failing points integrate the same interval again as a chunk of their
  * own, with their own steps: a piecewise model (the paper's Voronoi cells) jumps across cell boundaries, where
  * the point crossing one needs tiny steps and its 499 neighbours do not. (With one step sequence for all, each
  * crossing shrank the step of the whole chunk: 48,000 evaluations per point on the quickstart.) When more fail,
  * the step itself is too long, and it is rejected for all. A model only continuous in time, interpolated
- * between fitted levels, names its levels as knots, and with the metric's {@code knots} (the default) a step ends
- * on each: a 5th-order step across a kink of the velocity in time is rejected or inaccurate at tight tolerances.
- * Without them the error control steps across the kinks, which at loose tolerances takes far fewer steps.
+ * between fitted levels, names its levels as knots, and with the metric's {@code knots: true} a step ends on
+ * each: a high-order step across a kink of the velocity in time is rejected or inaccurate at tight tolerances.
+ * Without them (the default) the error control steps across the kinks, which at loose tolerances takes far
+ * fewer steps.
  * Chunks have fixed boundaries and the splits depend on the chunk's points alone, so the result does not
  * depend on the thread count.
  */
 final class ProbabilityFlowLikelihood {
-  /** Stages of the Dormand–Prince 5(4) tableau. */
-  private static final double C2 = 1.0 / 5;
-  private static final double C3 = 3.0 / 10;
-  private static final double C4 = 4.0 / 5;
-  private static final double C5 = 8.0 / 9;
-  private static final double A21 = 1.0 / 5;
-  private static final double A31 = 3.0 / 40;
-  private static final double A32 = 9.0 / 40;
-  private static final double A41 = 44.0 / 45;
-  private static final double A42 = -56.0 / 15;
-  private static final double A43 = 32.0 / 9;
-  private static final double A51 = 19372.0 / 6561;
-  private static final double A52 = -25360.0 / 2187;
-  private static final double A53 = 64448.0 / 6561;
-  private static final double A54 = -212.0 / 729;
-  private static final double A61 = 9017.0 / 3168;
-  private static final double A62 = -355.0 / 33;
-  private static final double A63 = 46732.0 / 5247;
-  private static final double A64 = 49.0 / 176;
-  private static final double A65 = -5103.0 / 18656;
-  /** The fifth-order weights, which are also the seventh stage's row (FSAL). */
-  private static final double B1 = 35.0 / 384;
-  private static final double B3 = 500.0 / 1113;
-  private static final double B4 = 125.0 / 192;
-  private static final double B5 = -2187.0 / 6784;
-  private static final double B6 = 11.0 / 84;
-  /** The fifth- minus the fourth-order weights: the local error estimate. */
-  private static final double E1 = 71.0 / 57600;
-  private static final double E3 = -71.0 / 16695;
-  private static final double E4 = 71.0 / 1920;
-  private static final double E5 = -17253.0 / 339200;
-  private static final double E6 = 22.0 / 525;
-  private static final double E7 = -1.0 / 40;
-
   /** The controller's safety factor and the bounds of one step's change (Hairer et al., eq. II.4.13). */
   private static final double SAFETY = 0.9;
   private static final double MIN_FACTOR = 0.2;
@@ -76,9 +47,11 @@ final class ProbabilityFlowLikelihood {
 
   /**
    * @param rtol relative tolerance per component
-   * @param atol absolute tolerance per component (y in the data's units, ℓ in nats)
+   * @param atol absolute tolerance per component (y in the data's units, ℓ in nats), and with
+   *     {@link ErrorControl#LOG_DENSITY} the bound on each step's first-order change of log p, in nats
+   * @param control what the step control measures
    */
-  record Tolerances(double rtol, double atol) {}
+  record Tolerances(double rtol, double atol, ErrorControl control) {}
 
   /**
    * One chunk's work.
@@ -98,13 +71,11 @@ final class ProbabilityFlowLikelihood {
   private final int m;
   private final int size;
   private final Tolerances tol;
-  private final double[] k1;
-  private final double[] k2;
-  private final double[] k3;
-  private final double[] k4;
-  private final double[] k5;
-  private final double[] k6;
-  private final double[] k7;
+  private final EmbeddedPair pair;
+  /** The step controller's exponent, −1/order (Hairer et al., eq. II.4.13). */
+  private final double exponent;
+  /** The stages' derivatives; k[0] is the step's first (the last one's FSAL stage). */
+  private final double[][] k;
   private final double[] stage;
   private final double[] next;
   private final double[] div;
@@ -115,19 +86,15 @@ final class ProbabilityFlowLikelihood {
   private int splits;
 
   /** Scratch for {@code rows} points of dimension n. */
-  ProbabilityFlowLikelihood(ScoreDivergence model, int rows, Tolerances tol) {
+  ProbabilityFlowLikelihood(ScoreDivergence model, int rows, Tolerances tol, EmbeddedPair pair) {
     this.model = model;
+    this.pair = pair;
+    this.exponent = -1.0 / pair.order;
     this.n = model.dim();
     this.m = rows;
     this.size = rows * (n + 1);
     this.tol = tol;
-    k1 = new double[size];
-    k2 = new double[size];
-    k3 = new double[size];
-    k4 = new double[size];
-    k5 = new double[size];
-    k6 = new double[size];
-    k7 = new double[size];
+    k = new double[pair.stages()][size];
     stage = new double[size];
     next = new double[size];
     div = new double[rows];
@@ -144,14 +111,14 @@ final class ProbabilityFlowLikelihood {
   Work integrate(double[] z, double t0, double t1, double[] knots) {
     double rho = Math.log(t0);
     double[] stops = stops(knots, t0, t1);
-    rhs(rho, z, k1);
+    rhs(rho, z, k[0]);
     run(z, rho, stops, initialStep(rho, z, stops[stops.length - 1] - rho));
     return new Work(pointEvaluations, accepted, rejected, splits);
   }
 
   /**
-   * Advances z, whose derivative at ρ is in k1, through every stop in turn (the last is the end), from the
-   * step h; on return k1 holds the derivative at the end.
+   * Advances z, whose derivative at ρ is in k[0], through every stop in turn (the last is the end), from the
+   * step h; on return k[0] holds the derivative at the end.
    */
   private void run(double[] z, double rho, double[] stops, double h) {
     double span = stops[stops.length - 1] - rho;
@@ -159,8 +126,11 @@ final class ProbabilityFlowLikelihood {
     boolean lastRejected = false;
     for (int attempt = 0; ; attempt++) {
       if (attempt >= MAX_ATTEMPTS) {
-        throw new IllegalStateException("model-likelihood: the probability-flow ODE took more than "
-            + MAX_ATTEMPTS + " steps from t_VE = " + Math.exp(rho));
+        // the tolerances are the user's, and too tight for this model: bad input, not a failure
+        throw new BadInputException("metrics: model-likelihood's ODE took more than " + MAX_ATTEMPTS
+            + " steps from t_VE = " + Math.exp(rho) + " at rtol " + tol.rtol() + ", atol " + tol.atol()
+            + " on this model; valid: looser rtol and atol, in [1e-12, 1e-2] (the defaults are "
+            + ModelLikelihoodMetric.RTOL + " and " + ModelLikelihoodMetric.ATOL + ")");
       }
       double stop = stops[nextStop];
       // the velocity is continuous across a knot, so the last stage (FSAL) serves as the next step's first
@@ -184,7 +154,7 @@ final class ProbabilityFlowLikelihood {
           splits++;
         }
         System.arraycopy(next, 0, z, 0, size);
-        System.arraycopy(k7, 0, k1, 0, size);
+        System.arraycopy(k[pair.stages() - 1], 0, k[0], 0, size);
         rho = target;
         accepted++;
         if (onStop) {
@@ -194,7 +164,7 @@ final class ProbabilityFlowLikelihood {
           nextStop++;
         }
         double factor = worstPassing == 0 ? MAX_FACTOR : Math.min(MAX_FACTOR, Math.max(MIN_FACTOR,
-            SAFETY * Math.pow(worstPassing, -0.2)));
+            SAFETY * Math.pow(worstPassing, exponent)));
         double proposed = taken * (lastRejected ? Math.min(1, factor) : factor);
         // a step cut short by a stop does not shrink the next one
         h = onStop && taken < h ? Math.max(h, proposed) : proposed;
@@ -206,7 +176,7 @@ final class ProbabilityFlowLikelihood {
           worst = Double.isNaN(errors[i]) || errors[i] > worst ? errors[i] : worst;
         }
         // a NaN error (a model that returned NaN) shrinks the step as far as it may
-        h = taken * (Double.isNaN(worst) ? MIN_FACTOR : Math.max(MIN_FACTOR, SAFETY * Math.pow(worst, -0.2)));
+        h = taken * (Double.isNaN(worst) ? MIN_FACTOR : Math.max(MIN_FACTOR, SAFETY * Math.pow(worst, exponent)));
         lastRejected = true;
         if (!(h > 1e-14 * Math.abs(span))) {
           throw new IllegalStateException("model-likelihood: the probability-flow ODE's step fell below "
@@ -218,9 +188,10 @@ final class ProbabilityFlowLikelihood {
 
   /**
    * The rows that failed the step from ρ to {@code target}, integrated over it again as a chunk of their own,
-   * from their state in z and derivative in k1; their results replace theirs in {@code next} and k7.
+   * from their state in z and derivative in k[0]; their results replace theirs in {@code next} and the last stage.
    */
   private void again(double[] z, double rho, double target, double taken, int failing) {
+    int last = pair.stages() - 1;
     int[] rows = new int[failing];
     double worst = 0;
     for (int i = 0, f = 0; i < m; i++) {
@@ -229,25 +200,25 @@ final class ProbabilityFlowLikelihood {
         worst = Double.isNaN(errors[i]) || errors[i] > worst ? errors[i] : worst;
       }
     }
-    ProbabilityFlowLikelihood sub = new ProbabilityFlowLikelihood(model, failing, tol);
+    ProbabilityFlowLikelihood sub = new ProbabilityFlowLikelihood(model, failing, tol, pair);
     int len = m * n;
     int subLen = failing * n;
     for (int f = 0; f < failing; f++) {
       int i = rows[f];
       System.arraycopy(z, i * n, sub.next, f * n, n);
-      System.arraycopy(k1, i * n, sub.k1, f * n, n);
+      System.arraycopy(k[0], i * n, sub.k[0], f * n, n);
       sub.next[subLen + f] = z[len + i];
-      sub.k1[subLen + f] = k1[len + i];
+      sub.k[0][subLen + f] = k[0][len + i];
     }
     double[] subZ = sub.next.clone();
-    double h = taken * (Double.isNaN(worst) ? MIN_FACTOR : Math.max(MIN_FACTOR, SAFETY * Math.pow(worst, -0.2)));
+    double h = taken * (Double.isNaN(worst) ? MIN_FACTOR : Math.max(MIN_FACTOR, SAFETY * Math.pow(worst, exponent)));
     sub.run(subZ, rho, new double[] {target}, h);
     for (int f = 0; f < failing; f++) {
       int i = rows[f];
       System.arraycopy(subZ, f * n, next, i * n, n);
-      System.arraycopy(sub.k1, f * n, k7, i * n, n);
+      System.arraycopy(sub.k[0], f * n, k[last], i * n, n);
       next[len + i] = subZ[subLen + f];
-      k7[len + i] = sub.k1[subLen + f];
+      k[last][len + i] = sub.k[0][subLen + f];
     }
     pointEvaluations += sub.pointEvaluations;
   }
@@ -287,50 +258,98 @@ final class ProbabilityFlowLikelihood {
   }
 
   /**
-   * One attempted step of size h from (ρ, z): the fifth-order solution into {@code next}, its derivative into
-   * k7, and each row's scaled error into {@code errors}.
+   * One attempted step of size h from (ρ, z): the solution into {@code next}, its derivative (the last stage)
+   * into k[last], and each row's scaled error into {@code errors}. Each stage's sum runs over its nonzero
+   * weights in order, so Dormand–Prince gives the bits of its hand-unrolled form.
    */
   private void step(double rho, double h, double rhoNext, double[] z) {
-    for (int q = 0; q < size; q++) {
-      stage[q] = z[q] + h * A21 * k1[q];
+    int last = pair.stages() - 1;
+    for (int i = 1; i < last; i++) {
+      combine(pair.a[i], h, z, stage);
+      // a stage at the step's end is evaluated at its end exactly, not at ρ + 1·h
+      rhs(pair.c[i] == 1 ? rhoNext : rho + pair.c[i] * h, stage, k[i]);
     }
-    rhs(rho + C2 * h, stage, k2);
-    for (int q = 0; q < size; q++) {
-      stage[q] = z[q] + h * (A31 * k1[q] + A32 * k2[q]);
-    }
-    rhs(rho + C3 * h, stage, k3);
-    for (int q = 0; q < size; q++) {
-      stage[q] = z[q] + h * (A41 * k1[q] + A42 * k2[q] + A43 * k3[q]);
-    }
-    rhs(rho + C4 * h, stage, k4);
-    for (int q = 0; q < size; q++) {
-      stage[q] = z[q] + h * (A51 * k1[q] + A52 * k2[q] + A53 * k3[q] + A54 * k4[q]);
-    }
-    rhs(rho + C5 * h, stage, k5);
-    for (int q = 0; q < size; q++) {
-      stage[q] = z[q] + h * (A61 * k1[q] + A62 * k2[q] + A63 * k3[q] + A64 * k4[q] + A65 * k5[q]);
-    }
-    rhs(rhoNext, stage, k6);
-    for (int q = 0; q < size; q++) {
-      next[q] = z[q] + h * (B1 * k1[q] + B3 * k3[q] + B4 * k4[q] + B5 * k5[q] + B6 * k6[q]);
-    }
-    rhs(rhoNext, next, k7);
+    combine(pair.a[last], h, z, next);
+    rhs(rhoNext, next, k[last]);
     int len = m * n;
+    boolean logDensity = tol.control() == ErrorControl.LOG_DENSITY;
+    // ŝ at the step's end from its last stage, k = −½ t ŝ
+    double toScore = -2 / Math.exp(rhoNext);
     for (int i = 0; i < m; i++) {
       double sum = 0;
+      double nats = Math.abs(localError(len + i, h));
       for (int c = 0; c < n; c++) {
-        sum += scaledError(z, i * n + c, h);
+        int q = i * n + c;
+        double e = localError(q, h);
+        double r = e / (tol.atol() + tol.rtol() * Math.max(Math.abs(z[q]), Math.abs(next[q])));
+        sum += r * r;
+        nats += Math.abs(toScore * k[last][q] * e);
       }
-      sum += scaledError(z, len + i, h);
-      errors[i] = Math.sqrt(sum / (n + 1));
+      double el = localError(len + i, h) / (tol.atol() + tol.rtol() * Math.max(Math.abs(z[len + i]),
+          Math.abs(next[len + i])));
+      sum += el * el;
+      double state = Math.sqrt(sum / (n + 1));
+      // the log-density's first-order change, in units of atol nats (ErrorControl.LOG_DENSITY)
+      errors[i] = logDensity ? Math.max(state, nats / tol.atol()) : state;
     }
   }
 
-  private double scaledError(double[] z, int q, double h) {
-    double e = h * (E1 * k1[q] + E3 * k3[q] + E4 * k4[q] + E5 * k5[q] + E6 * k6[q] + E7 * k7[q]);
-    double scale = tol.atol() + tol.rtol() * Math.max(Math.abs(z[q]), Math.abs(next[q]));
-    double r = e / scale;
-    return r * r;
+  /**
+   * out = z + h·Σ_j a_j k_j over the row's nonzero weights in order; a row of one weight is z + h·a_j·k_j.
+   */
+  private void combine(double[] a, double h, double[] z, double[] out) {
+    int nonzero = 0;
+    int only = -1;
+    for (int j = 0; j < a.length; j++) {
+      if (a[j] != 0) {
+        nonzero++;
+        only = j;
+      }
+    }
+    if (nonzero == 1) {
+      double[] kj = k[only];
+      double w = a[only];
+      for (int q = 0; q < size; q++) {
+        out[q] = z[q] + h * w * kj[q];
+      }
+      return;
+    }
+    boolean started = false;
+    for (int j = 0; j < a.length; j++) {
+      if (a[j] == 0) {
+        continue;
+      }
+      double[] kj = k[j];
+      double w = a[j];
+      if (started) {
+        for (int q = 0; q < size; q++) {
+          out[q] += w * kj[q];
+        }
+      } else {
+        for (int q = 0; q < size; q++) {
+          out[q] = w * kj[q];
+        }
+        started = true;
+      }
+    }
+    for (int q = 0; q < size; q++) {
+      out[q] = z[q] + h * out[q];
+    }
+  }
+
+  /** Component q's local error estimate over a step h: h·Σ_j e_j k_j, over the pair's nonzero weights. */
+  private double localError(int q, double h) {
+    double[] ew = pair.e;
+    double e = 0;
+    boolean started = false;
+    for (int j = 0; j < ew.length; j++) {
+      if (ew[j] != 0) {
+        double t = ew[j] * k[j][q];
+        e = started ? e + t : t;
+        started = true;
+      }
+    }
+    return e * h;
   }
 
   /**
@@ -348,7 +367,7 @@ final class ProbabilityFlowLikelihood {
         int q = c < n ? i * n + c : m * n + i;
         double sc = tol.atol() + tol.rtol() * Math.abs(z[q]);
         s0 += (z[q] / sc) * (z[q] / sc);
-        s1 += (k1[q] / sc) * (k1[q] / sc);
+        s1 += (k[0][q] / sc) * (k[0][q] / sc);
       }
       d0 = Math.max(d0, Math.sqrt(s0 / (n + 1)));
       d1 = Math.max(d1, Math.sqrt(s1 / (n + 1)));
@@ -356,22 +375,22 @@ final class ProbabilityFlowLikelihood {
     double h0 = d0 < 1e-5 || d1 < 1e-5 ? 1e-6 : 0.01 * d0 / d1;
     h0 = Math.min(h0, span);
     for (int q = 0; q < size; q++) {
-      stage[q] = z[q] + h0 * k1[q];
+      stage[q] = z[q] + h0 * k[0][q];
     }
-    rhs(rho + h0, stage, k2);
+    rhs(rho + h0, stage, k[1]);
     double d2 = 0;
     for (int i = 0; i < m; i++) {
       double s2 = 0;
       for (int c = 0; c <= n; c++) {
         int q = c < n ? i * n + c : m * n + i;
         double sc = tol.atol() + tol.rtol() * Math.abs(z[q]);
-        double d = (k2[q] - k1[q]) / sc;
+        double d = (k[1][q] - k[0][q]) / sc;
         s2 += d * d;
       }
       d2 = Math.max(d2, Math.sqrt(s2 / (n + 1)) / h0);
     }
     double big = Math.max(d1, d2);
-    double h1 = big <= 1e-15 ? Math.max(1e-6, h0 * 1e-3) : Math.pow(0.01 / big, 0.2);
+    double h1 = big <= 1e-15 ? Math.max(1e-6, h0 * 1e-3) : Math.pow(0.01 / big, 1.0 / pair.order);
     return Math.min(Math.min(100 * h0, h1), span);
   }
 }

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 class ModelLikelihoodMetricTest {
   /** The metric's default tolerances. */
   private static final ProbabilityFlowLikelihood.Tolerances DEFAULT =
-      new ProbabilityFlowLikelihood.Tolerances(ModelLikelihoodMetric.TOLERANCE, ModelLikelihoodMetric.TOLERANCE);
+      new ProbabilityFlowLikelihood.Tolerances(ModelLikelihoodMetric.RTOL, ModelLikelihoodMetric.ATOL,
+          ModelLikelihoodMetric.CONTROL);
 
   /** N(0, I) in dimension 3: its moments exactly, so that the run's prior at T is P_T itself. */
   private static final GaussianMixture GAUSSIAN = new GaussianMixture(new double[] {1}, new double[3], 3, 1.0);
@@ -39,7 +40,7 @@ class ModelLikelihoodMetricTest {
     double[] exact = new double[2000];
     try (Parallel par = new Parallel(2)) {
       List<ProbabilityFlowLikelihood.Work> work = ModelLikelihoodMetric.logDensities(GAUSSIAN, schedule, t1, top,
-          prior, x.data(), 2000, DEFAULT, ModelLikelihoodMetric.KNOTS, par, ode);
+          prior, x.data(), 2000, DEFAULT, ModelLikelihoodMetric.METHOD, ModelLikelihoodMetric.KNOTS, par, ode);
       assertThat(work).hasSize(2000 / ModelLikelihoodMetric.CHUNK);
     }
     GAUSSIAN.logDensity(schedule.veTime(t1), schedule.alpha(t1), x.data(), 0, 2000, exact);
@@ -107,7 +108,8 @@ class ModelLikelihoodMetricTest {
       List<ProbabilityFlowLikelihood.Work> work;
       try (Parallel par = Parallel.serial()) {
         work = ModelLikelihoodMetric.logDensities(withKnots, ve, 1e-3, 600, prior, x.data(), 500,
-            new ProbabilityFlowLikelihood.Tolerances(1e-6, 1e-6), k, par, ode);
+            new ProbabilityFlowLikelihood.Tolerances(1e-6, 1e-6, ErrorControl.LOG_DENSITY),
+            EmbeddedPair.DORMAND_PRINCE_54, k, par, ode);
       }
       for (int i = 0; i < 500; i++) {
         assertThat(Math.abs(ode[i] - exact[i])).as("knots %s, point %d", k, i).isLessThanOrEqualTo(1e-4);
@@ -116,6 +118,58 @@ class ModelLikelihoodMetricTest {
     }
     assertThat(evaluations[0]).isGreaterThanOrEqualTo(6L * 200 * 500);
     assertThat(evaluations[1]).isLessThan(evaluations[0] / 4);
+  }
+
+  /**
+   * A tolerance that this model cannot meet within the step limit is the user's to loosen: one line naming
+   * rtol and atol, not an internal error. The score here is N(0, I)'s plus 1000/t_VE times a pseudo-random
+   * number in [−1, 1] drawn afresh at every time: in ln t its drift is white noise of size 500, which no
+   * step resolves, so each accepted step is shorter than about atol/25 and the whole range takes far more than
+   * {@link ProbabilityFlowLikelihood#MAX_ATTEMPTS} steps.
+   */
+  @Test
+  void aToleranceTheModelCannotMeetIsBadInputInOneLine() {
+    io.diffmix.core.score.ScoreDivergence oscillating = new io.diffmix.core.score.ScoreDivergence() {
+      @Override
+      public int dim() {
+        return 3;
+      }
+
+      @Override
+      public void score(double tVe, double alpha, double[] x, int from, int to, double[] out) {
+        GAUSSIAN.score(tVe, alpha, x, from, to, out);
+        for (int q = 0; q < (to - from) * 3; q++) {
+          out[q] += 1000 / tVe * noise(tVe);
+        }
+      }
+
+      @Override
+      public void scoreAndDivergence(double tVe, double alpha, double[] x, int rows, double[] out, double[] div) {
+        GAUSSIAN.scoreAndDivergence(tVe, alpha, x, rows, out, div);
+        for (int q = 0; q < rows * 3; q++) {
+          out[q] += 1000 / tVe * noise(tVe);
+        }
+      }
+    };
+    Samples x = TestTargets.draw(GAUSSIAN, 1, 13);
+    Prior prior = Prior.at(TestSchedules.ve(), 600, EXACT_MOMENTS);
+    try (Parallel par = Parallel.serial()) {
+      assertThatThrownBy(() -> ModelLikelihoodMetric.logDensities(oscillating, TestSchedules.ve(), 1e-3, 600,
+          prior, x.data(), 1, DEFAULT, ModelLikelihoodMetric.METHOD, false, par, new double[1]))
+          .isInstanceOf(BadInputException.class)
+          .hasMessageContaining("model-likelihood")
+          .hasMessageContaining("rtol 1.0E-4, atol 5.0E-4")
+          .hasMessageNotContaining("\n");
+    }
+  }
+
+  /** A number in [−1, 1] fixed by t's bits alone (SplitMix64's finalizer). */
+  private static double noise(double t) {
+    long z = Double.doubleToLongBits(t) + 0x9E3779B97F4A7C15L;
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    z ^= z >>> 31;
+    return (z >>> 11) * 0x1.0p-52 - 1;
   }
 
   private static Metric.Input input(ScoreModel model, Samples ref, Optional<DataMoments> moments) {
@@ -130,7 +184,7 @@ class ModelLikelihoodMetricTest {
     Samples ref = TestTargets.draw(gm, 1000, 3);
     Samples train = TestTargets.draw(gm, 20000, 4);
     Metric.Result r = ModelLikelihoodMetric.measure(input(gm, ref, Optional.of(DataMoments.of(train))),
-        new ModelLikelihoodMetric.Config(1e-6, 1e-6, true, 0));
+        ModelLikelihoodMetric.Config.defaults(0));
     assertThat(r.values()).containsKeys("nll", "nll_se", "bits_per_dim", "nll_true", "kl", "kl_se", "tv_upper",
         "kl_early_stop", "tv_early_stop_upper");
     // the prior's mismatch with P_T is O(|m̄ − m|²/T + (v̄ − v)²/T²), far below this; the rest is the tolerance
@@ -147,7 +201,7 @@ class ModelLikelihoodMetricTest {
     Metric.Input in = new Metric.Input(heldOut, heldOut, Optional.empty(), Optional.of(gm), TestSchedules.ve(),
         new double[] {1000, 1, 1e-3}, new RandomStreams(1), Parallel.serial(),
         Optional.of(DataMoments.of(TestTargets.draw(gm, 5000, 4))));
-    Metric.Result r = ModelLikelihoodMetric.measure(in, new ModelLikelihoodMetric.Config(1e-6, 1e-6, true, 0));
+    Metric.Result r = ModelLikelihoodMetric.measure(in, ModelLikelihoodMetric.Config.defaults(0));
     assertThat(r.values().keySet()).containsExactly("nll", "nll_se", "bits_per_dim");
     // the exact model's density is P_t1's: on P0's points, its nll is the truth's up to KL(P0 || P_t1) ~ 1e-7
     double[] log0 = new double[600];
@@ -172,7 +226,7 @@ class ModelLikelihoodMetricTest {
     };
     Samples ref = TestTargets.draw(gm, 100, 3);
     assertThatThrownBy(() -> ModelLikelihoodMetric.measure(input(plain, ref, Optional.of(DataMoments.of(ref))),
-        new ModelLikelihoodMetric.Config(1e-6, 1e-6, true, 0)))
+        ModelLikelihoodMetric.Config.defaults(0)))
         .isInstanceOf(BadInputException.class)
         .hasMessageContaining("model-likelihood")
         .hasMessageContaining("needs the divergence")
