@@ -177,8 +177,9 @@ public final class ModelLikelihoodMetric {
       values.put("nll_true", meanAndSe(nllTrue)[0]);
       values.put("kl", klStats[0]);
       values.put("kl_se", klStats[1]);
-      // Pinsker holds for the KL itself, which is ≥ 0; an estimate below 0 is noise and bounds TV by 0
-      values.put("tv_upper", Math.sqrt(Math.max(0, klStats[0]) / 2));
+      // Pinsker holds for the KL itself, which is ≥ 0; an estimate below 0 is noise and bounds TV by 0. A model
+      // that jumps in space has no normalized ODE density here (ScoreDivergence.continuousInSpace): no bound
+      values.put("tv_upper", model.continuousInSpace() ? Math.sqrt(Math.max(0, klStats[0]) / 2) : Double.NaN);
       values.put("kl_early_stop", earlyMean);
       values.put("tv_early_stop_upper", Math.sqrt(Math.max(0, earlyMean) / 2));
     }
@@ -220,6 +221,10 @@ public final class ModelLikelihoodMetric {
         + "per chunk of " + CHUNK + " points, every point within tolerance (points failing a step integrate it "
         + "again on their own), " + (c.knots() ? "steps ending on the model's " + model.timeKnots().length
         + " time knots" : "stepping across the model's " + model.timeKnots().length + " time knots"));
+    if (!model.continuousInSpace()) {
+      details.put("density", "without the singular part of the flow's Jacobian where the model's score jumps "
+          + "in space (its cell boundaries): not normalized, so kl is not a KL and tv_upper is withheld (NaN)");
+    }
     details.put("method", c.method().id);
     details.put("control", c.control().id);
     details.put("knots", c.knots());

@@ -33,4 +33,15 @@ public interface ScoreDivergence extends ScoreModel {
   default double[] timeKnots() {
     return new double[0];
   }
+
+  /**
+   * False for a model whose score jumps across surfaces in space, such as the paper learner's Voronoi cells. The
+   * flow's Jacobian then has a singular part on each surface, ln((v_after·ν)/(v_before·ν)) for a crossing of
+   * normal ν, which the divergence inside the pieces does not carry: the density the ODE gives is not
+   * normalized, its kl is not a KL, and {@code model-likelihood} withholds the Pinsker bound for it. True (the
+   * default) for a model continuous in space.
+   */
+  default boolean continuousInSpace() {
+    return true;
+  }
 }

@@ -123,6 +123,11 @@ public class SubspaceScore implements ScoreModel {
     public double[] timeKnots() {
       return inner.timeKnots();
     }
+
+    @Override
+    public boolean continuousInSpace() {
+      return inner.continuousInSpace();
+    }
   }
 
   /** The span, for a model file: n, r, x̄, U, the eigenvalues and σ0². The inner model's payload follows it. */

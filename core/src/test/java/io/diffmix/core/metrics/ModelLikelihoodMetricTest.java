@@ -194,6 +194,40 @@ class ModelLikelihoodMetricTest {
     assertThat((long) r.details().get("score_evaluations")).isPositive();
   }
 
+  /** A model that jumps in space has no normalized ODE density: kl is reported, the Pinsker bound is not. */
+  @Test
+  void aModelThatJumpsInSpaceGetsNoTvBound() {
+    GaussianMixture gm = TestTargets.quickstart();
+    io.diffmix.core.score.ScoreDivergence jumping = new io.diffmix.core.score.ScoreDivergence() {
+      @Override
+      public int dim() {
+        return 2;
+      }
+
+      @Override
+      public void score(double tVe, double alpha, double[] x, int from, int to, double[] out) {
+        gm.score(tVe, alpha, x, from, to, out);
+      }
+
+      @Override
+      public void scoreAndDivergence(double tVe, double alpha, double[] x, int rows, double[] out, double[] div) {
+        gm.scoreAndDivergence(tVe, alpha, x, rows, out, div);
+      }
+
+      @Override
+      public boolean continuousInSpace() {
+        return false;
+      }
+    };
+    Samples ref = TestTargets.draw(gm, 500, 3);
+    Metric.Result r = ModelLikelihoodMetric.measure(
+        input(jumping, ref, Optional.of(DataMoments.of(TestTargets.draw(gm, 5000, 4)))),
+        ModelLikelihoodMetric.Config.defaults(0));
+    assertThat(r.values().get("kl")).isFinite();
+    assertThat(r.values().get("tv_upper")).isNaN();
+    assertThat((String) r.details().get("density")).contains("not normalized");
+  }
+
   @Test
   void withoutATruthOnlyTheModelsOwnNllIsReported() {
     GaussianMixture gm = TestTargets.quickstart();

@@ -198,6 +198,12 @@ public final class PiecewisePolynomialModel implements ScoreDivergence, Persiste
     return t;
   }
 
+  /** ĝ jumps across the Voronoi boundaries of each level's cells. */
+  @Override
+  public boolean continuousInSpace() {
+    return false;
+  }
+
   @Override
   public void scoreAndDivergence(double tVe, double alpha, double[] x, int count, double[] out, double[] div) {
     Blend blend = new Blend(tVe, alpha);
