@@ -99,4 +99,32 @@ class ModelLikelihoodCliTest {
     // the exact score: only the prior's mismatch at T and the ODE's tolerance separate the model from P0
     assertThat(Math.abs(m.path("kl").asDouble())).isLessThan(5 * m.path("kl_se").asDouble() + 1e-4);
   }
+
+  /** A {@code file} target has no truth: nll on its held-out split, and no kl, nll_true or tv_upper. */
+  @Test
+  void aFileTargetGetsNllOnItsHeldOutSplitAndNoKl() throws IOException {
+    StringBuilder csv = new StringBuilder("x,y\n");
+    java.util.Random rng = new java.util.Random(5);
+    for (int i = 0; i < 3600; i++) {
+      csv.append(rng.nextGaussian()).append(',').append(3 + 0.5 * rng.nextGaussian()).append('\n');
+    }
+    Path data = Files.writeString(dir.resolve("rows.csv"), csv);
+    Path c = Files.writeString(dir.resolve("c.json"), Cli.smallConfig()
+        .replaceAll("\"target\": \\{[^}]*\\}", "\"target\": {\"type\": \"file\", \"path\": \""
+            + data.toString().replace("\\", "/") + "\"}")
+        .replace("\"metrics\": [\"mmd\", \"mixture-recovery\"]", "\"metrics\": [\"model-likelihood\"]")
+        .replace("\"learner\": \"exact\"", "\"learner\": {\"type\": \"em-gmm\", \"components\": 1}"));
+    Cli r = Cli.run("run", c.toString(), "--out", dir.resolve("out").toString(), "--quiet");
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode m = Json.MAPPER.readTree(dir.resolve("out/report.json").toFile()).path("metrics")
+        .path("model_likelihood");
+    assertThat(m.has("nll")).as(m.toString()).isTrue();
+    assertThat(m.has("kl") || m.has("nll_true") || m.has("tv_upper")).as(m.toString()).isFalse();
+    // the held-out split: the reference rows, 600 of the file's 3,600
+    assertThat(m.path("points").asInt()).isEqualTo(600);
+    // N(0, 1) x N(3, 0.25) has entropy ln(2 pi e) + ln(0.5) = 2.145 nats, and one Gaussian is the right model:
+    // nll is that entropy within five standard errors (-log p has sd sqrt(n/2) = 1 nat: se 0.04 on 600 points)
+    assertThat(m.path("nll").asDouble()).isCloseTo(Math.log(2 * Math.PI * Math.E) + Math.log(0.5),
+        org.assertj.core.data.Offset.offset(0.2));
+  }
 }
