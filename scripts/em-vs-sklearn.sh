@@ -13,7 +13,8 @@
 #     CASES: comma-separated of quickstart,R4,R6,R10 (default all), SEEDS: e.g. 1,2,3 (default), REPS: 3
 #   env: INITS (1), SK_INITS (sklearn's n_init, default INITS; a larger one gives a reference optimum),
 #        KMEANS_INITS (em-gmm's default), MAX_ITER (100), TOL (1e-3), REG (1e-6), TRAIN (50000),
-#        THREADS (2, em-gmm's worker threads), OUT (runs/em-vs-sklearn: rows, fits, results.tsv)
+#        THREADS (2, em-gmm's worker threads), OUT (runs/em-vs-sklearn: rows, fits, results.tsv),
+#        EM_JAVA_OPTS (extra JVM options for em-gmm's side, such as -XX:TieredStopAtLevel=1)
 # Skips (exit 0) without /usr/bin/python3 with numpy and scikit-learn.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -109,7 +110,7 @@ JAVA
 javac -d "$TMP" -cp "$CP" "$TMP/EmSide.java"
 # the launcher's JVM options; the Vector API's one-line notice is dropped, anything else on stderr is kept
 jrun() {
-  java -Xmx8g --add-modules jdk.incubator.vector -cp "$TMP:$CP" EmSide "$@" 2> "$TMP/jerr" \
+  java -Xmx8g ${EM_JAVA_OPTS:-} --add-modules jdk.incubator.vector -cp "$TMP:$CP" EmSide "$@" 2> "$TMP/jerr" \
     || { cat "$TMP/jerr" >&2; exit 1; }
   grep -v 'Using incubator modules' "$TMP/jerr" >&2 || true
 }
