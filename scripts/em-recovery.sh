@@ -5,7 +5,7 @@
 # (floor_pairs true-against-true pairs of the same sizes). Prints a row per run and the count within.
 #   usage: scripts/em-recovery.sh [CASES] [SEEDS] [SAMPLER]
 #     CASES: comma-separated of quickstart,R4,R6,R10 (default all); SEEDS: 1,2,3; SAMPLER: mixture
-#   env: OUT (runs/em-recovery), FLOOR_PAIRS (10)
+#   env: OUT (runs/em-recovery), FLOOR_PAIRS (10), TRAIN (50000 training rows)
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 CASES="${1:-quickstart,R4,R6,R10}"
@@ -13,6 +13,7 @@ SEEDS="${2:-1,2,3}"
 SAMPLER="${3:-mixture}"
 OUT="${OUT:-$ROOT/runs/em-recovery}"
 FLOOR_PAIRS="${FLOOR_PAIRS:-10}"
+TRAIN="${TRAIN:-50000}"
 PY=/usr/bin/python3
 [ -x "$PY" ] || PY=python3
 mkdir -p "$OUT"
@@ -34,7 +35,7 @@ for c in ${CASES//,/ }; do
   for seed in ${SEEDS//,/ }; do
     cfg="$OUT/$c-seed$seed.json"
     cat > "$cfg" <<JSON
-{"seed": $seed, "target": $(target "$c"), "train": 50000, "reference": 10000, "generate": 10000,
+{"seed": $seed, "target": $(target "$c"), "train": $TRAIN, "reference": 10000, "generate": 10000,
  "learner": {"type": "em-gmm", "components": $(true_k "$c")}, "sampler": {"type": "$SAMPLER"},
  "metrics": ["mixture-recovery"], "floor_pairs": $FLOOR_PAIRS, "oracle": true}
 JSON
