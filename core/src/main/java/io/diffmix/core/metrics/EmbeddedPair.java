@@ -13,8 +13,8 @@ package io.diffmix.core.metrics;
  *   <li>{@link #BOGACKI_SHAMPINE_32}: Bogacki and Shampine (1989), the pair of MATLAB's ode23, four stages,
  *       three new evaluations a step. It was tried for the learners interpolated between fitted levels, whose
  *       velocity has a kink in time at each level, on the guess that the steps there are kink-limited and the
- *       cheaper step wins. On the quickstart's paper learner it lost at every tolerance (README,
- *       "model-likelihood"): the steps are set by the Voronoi crossings and the smooth stretches between, where
+ *       cheaper step wins. On the quickstart's paper learner it lost in every case measured
+ *       (README, "model-likelihood"): the steps are set by the Voronoi crossings and the smooth stretches between, where
  *       the fifth order takes longer steps.
  * </ul>
  */

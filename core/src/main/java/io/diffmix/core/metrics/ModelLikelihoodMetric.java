@@ -56,7 +56,7 @@ public final class ModelLikelihoodMetric {
   /** The {@code model-likelihood} factory. */
   public static final MetricFactory<Config> FACTORY = new MetricFactory.Of<>("model-likelihood",
       "the model's own density at held-out points by its probability-flow ODE (exact divergence, "
-          + "Dormand-Prince 5(4)): nll, bits_per_dim, and for synthetic targets kl and tv_upper = sqrt(kl/2)",
+          + "an adaptive embedded Runge-Kutta pair): nll, bits_per_dim, and for synthetic targets kl and tv_upper = sqrt(kl/2)",
       List.of(
           Param.real("rtol", RTOL, "relative tolerance of the adaptive ODE integrator's state norm")
               .atLeast(1e-12).atMost(1e-2),
@@ -145,7 +145,8 @@ public final class ModelLikelihoodMetric {
     double[] logModel = new double[rows];
     Parallel par = input.parallel();
     List<ProbabilityFlowLikelihood.Work> work = logDensities(model, schedule, t1, top, prior, x, rows,
-        new ProbabilityFlowLikelihood.Tolerances(c.rtol(), c.atol(), c.control()), c.method(), c.knots(), par, logModel);
+        new ProbabilityFlowLikelihood.Tolerances(c.rtol(), c.atol(), c.control()), c.method(), c.knots(), par,
+        logModel);
 
     Map<String, Double> values = new LinkedHashMap<>();
     double[] nll = new double[rows];

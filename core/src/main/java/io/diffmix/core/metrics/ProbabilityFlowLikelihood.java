@@ -221,6 +221,10 @@ final class ProbabilityFlowLikelihood {
       k[last][len + i] = sub.k[0][subLen + f];
     }
     pointEvaluations += sub.pointEvaluations;
+    // the rows' own steps are steps of this chunk's work too
+    accepted += sub.accepted;
+    rejected += sub.rejected;
+    splits += sub.splits;
   }
 
   /** ln of the knots strictly inside (t0, t1), increasing, then ln t1. */

@@ -198,10 +198,15 @@ public final class PiecewisePolynomialModel implements ScoreDivergence, Persiste
     return t;
   }
 
-  /** ĝ jumps across the Voronoi boundaries of each level's cells. */
+  /** ĝ jumps across the Voronoi boundaries of a level's cells: continuous only when no level has two. */
   @Override
   public boolean continuousInSpace() {
-    return false;
+    for (LevelPolynomials l : levels) {
+      if (l.cells() > 1) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override
