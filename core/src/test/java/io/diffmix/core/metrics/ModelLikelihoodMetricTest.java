@@ -29,6 +29,30 @@ class ModelLikelihoodMetricTest {
   private static final GaussianMixture GAUSSIAN = new GaussianMixture(new double[] {1}, new double[3], 3, 1.0);
   private static final DataMoments EXACT_MOMENTS = new DataMoments(3, 1, new double[3], 3, 1);
 
+  /** A mixture's exact score and divergence, as a model whose other properties a test overrides. */
+  private static class Delegating implements io.diffmix.core.score.ScoreDivergence {
+    final GaussianMixture gm;
+
+    Delegating(GaussianMixture gm) {
+      this.gm = gm;
+    }
+
+    @Override
+    public int dim() {
+      return gm.dim();
+    }
+
+    @Override
+    public void score(double tVe, double alpha, double[] x, int from, int to, double[] out) {
+      gm.score(tVe, alpha, x, from, to, out);
+    }
+
+    @Override
+    public void scoreAndDivergence(double tVe, double alpha, double[] x, int rows, double[] out, double[] div) {
+      gm.scoreAndDivergence(tVe, alpha, x, rows, out, div);
+    }
+  }
+
   /**
    * With the exact score and the exact P_T as prior, the ODE's log-density is log p_{t1} itself; at the default
    * tolerances each of 2,000 points agrees with the closed form to 1e-3 nats.
@@ -76,22 +100,7 @@ class ModelLikelihoodMetricTest {
     for (int k = 0; k < knots.length; k++) {
       knots[k] = 1e-3 * Math.pow(600 / 1e-3, (k + 0.5) / knots.length);
     }
-    io.diffmix.core.score.ScoreDivergence withKnots = new io.diffmix.core.score.ScoreDivergence() {
-      @Override
-      public int dim() {
-        return 3;
-      }
-
-      @Override
-      public void score(double tVe, double alpha, double[] x, int from, int to, double[] out) {
-        GAUSSIAN.score(tVe, alpha, x, from, to, out);
-      }
-
-      @Override
-      public void scoreAndDivergence(double tVe, double alpha, double[] x, int rows, double[] out, double[] div) {
-        GAUSSIAN.scoreAndDivergence(tVe, alpha, x, rows, out, div);
-      }
-
+    io.diffmix.core.score.ScoreDivergence withKnots = new Delegating(GAUSSIAN) {
       @Override
       public double[] timeKnots() {
         return knots.clone();
@@ -129,23 +138,18 @@ class ModelLikelihoodMetricTest {
    */
   @Test
   void aToleranceTheModelCannotMeetIsBadInputInOneLine() {
-    io.diffmix.core.score.ScoreDivergence oscillating = new io.diffmix.core.score.ScoreDivergence() {
-      @Override
-      public int dim() {
-        return 3;
-      }
-
+    io.diffmix.core.score.ScoreDivergence oscillating = new Delegating(GAUSSIAN) {
       @Override
       public void score(double tVe, double alpha, double[] x, int from, int to, double[] out) {
-        GAUSSIAN.score(tVe, alpha, x, from, to, out);
-        for (int q = 0; q < (to - from) * 3; q++) {
+        super.score(tVe, alpha, x, from, to, out);
+        for (int q = from * 3; q < to * 3; q++) {
           out[q] += 1000 / tVe * noise(tVe);
         }
       }
 
       @Override
       public void scoreAndDivergence(double tVe, double alpha, double[] x, int rows, double[] out, double[] div) {
-        GAUSSIAN.scoreAndDivergence(tVe, alpha, x, rows, out, div);
+        super.scoreAndDivergence(tVe, alpha, x, rows, out, div);
         for (int q = 0; q < rows * 3; q++) {
           out[q] += 1000 / tVe * noise(tVe);
         }
@@ -198,22 +202,7 @@ class ModelLikelihoodMetricTest {
   @Test
   void aModelThatJumpsInSpaceGetsNoTvBound() {
     GaussianMixture gm = TestTargets.quickstart();
-    io.diffmix.core.score.ScoreDivergence jumping = new io.diffmix.core.score.ScoreDivergence() {
-      @Override
-      public int dim() {
-        return 2;
-      }
-
-      @Override
-      public void score(double tVe, double alpha, double[] x, int from, int to, double[] out) {
-        gm.score(tVe, alpha, x, from, to, out);
-      }
-
-      @Override
-      public void scoreAndDivergence(double tVe, double alpha, double[] x, int rows, double[] out, double[] div) {
-        gm.scoreAndDivergence(tVe, alpha, x, rows, out, div);
-      }
-
+    io.diffmix.core.score.ScoreDivergence jumping = new Delegating(gm) {
       @Override
       public boolean continuousInSpace() {
         return false;
