@@ -281,7 +281,8 @@ final class ProbabilityFlowLikelihood {
     double toScore = -2 / Math.exp(rhoNext);
     for (int i = 0; i < m; i++) {
       double sum = 0;
-      double nats = Math.abs(localError(len + i, h));
+      double eEll = localError(len + i, h);
+      double nats = Math.abs(eEll);
       for (int c = 0; c < n; c++) {
         int q = i * n + c;
         double e = localError(q, h);
@@ -289,7 +290,7 @@ final class ProbabilityFlowLikelihood {
         sum += r * r;
         nats += Math.abs(toScore * k[last][q] * e);
       }
-      double el = localError(len + i, h) / (tol.atol() + tol.rtol() * Math.max(Math.abs(z[len + i]),
+      double el = eEll / (tol.atol() + tol.rtol() * Math.max(Math.abs(z[len + i]),
           Math.abs(next[len + i])));
       sum += el * el;
       double state = Math.sqrt(sum / (n + 1));
