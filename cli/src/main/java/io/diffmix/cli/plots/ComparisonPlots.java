@@ -37,9 +37,12 @@ public final class ComparisonPlots {
 
   private static byte[] plot(ComparisonGrid grid, ComparisonTable table, String field, String axis) {
     List<String> categories = new ArrayList<>();
+    List<JsonNode> values = new ArrayList<>();
     for (JsonNode v : grid.axes().get(axis)) {
       categories.add(ComparisonTable.label(v));
+      values.add(v);
     }
+    List<String> shown = CategoryLabels.of(values);
     // series: the other axes' values; points: this axis's values
     Map<String, Double[][]> series = new LinkedHashMap<>();
     for (ComparisonGrid.Cell cell : grid.cells()) {
@@ -66,7 +69,7 @@ public final class ComparisonPlots {
 
     chart.getStyler().setxAxisTickLabelsFormattingFunction(x -> {
       long i = Math.round(x);
-      return Math.abs(x - i) < 1e-6 && i >= 0 && i < categories.size() ? categories.get((int) i) : " ";
+      return Math.abs(x - i) < 1e-6 && i >= 0 && i < shown.size() ? shown.get((int) i) : " ";
     });
     boolean any = false;
     for (Map.Entry<String, Double[][]> e : series.entrySet()) {
