@@ -112,7 +112,7 @@ public final class CompareCommand implements Callable<Integer> {
     List<String> written = new ArrayList<>(List.of("results.jsonl", "table.csv", "table.md"));
     AtomicOutput.writeFile(out.resolve("table.csv"), os -> os.write(table.csv().getBytes(StandardCharsets.UTF_8)));
     AtomicOutput.writeFile(out.resolve("table.md"), os -> os.write(table.markdown().getBytes(StandardCharsets.UTF_8)));
-    Map<String, byte[]> plots = ComparisonPlots.of(grid, table);
+    Map<String, byte[]> plots = ComparisonPlots.of(grid, table, err::println);
     for (Map.Entry<String, byte[]> e : plots.entrySet()) {
       AtomicOutput.writeFile(out.resolve(e.getKey()), os -> os.write(e.getValue()));
       written.add(e.getKey());

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
 
 /**
  * A comparison's plots: each headline metric against each axis, mean ± sd over seeds, one series per
@@ -18,17 +19,23 @@ import org.knowm.xchart.XYSeries;
 public final class ComparisonPlots {
   private ComparisonPlots() {}
 
-  /** Every plot, by file name. */
-  public static Map<String, byte[]> of(ComparisonGrid grid, ComparisonTable table) {
+  /** Every plot, by file name; one that {@link Plots#png} gave up on is left out with a line to {@code warn}. */
+  public static Map<String, byte[]> of(ComparisonGrid grid, ComparisonTable table,
+      java.util.function.Consumer<String> warn) {
     Map<String, byte[]> out = new LinkedHashMap<>();
     for (String field : table.fields()) {
       if (field.startsWith("oracle.") || !ComparisonTable.headline(field)) {
         continue;
       }
       for (String axis : grid.axes().keySet()) {
-        byte[] png = plot(grid, table, field, axis);
-        if (png != null) {
-          out.put(fileName(field + "_by_" + axis) + ".png", png);
+        String name = fileName(field + "_by_" + axis) + ".png";
+        try {
+          byte[] png = plot(grid, table, field, axis);
+          if (png != null) {
+            out.put(name, png);
+          }
+        } catch (Plots.TimedOut e) {
+          warn.accept("diffmix: warning: plot " + name + " skipped: " + e.getMessage());
         }
       }
     }
@@ -45,11 +52,13 @@ public final class ComparisonPlots {
     List<String> shown = CategoryLabels.of(values);
     // series: the other axes' values; points: this axis's values
     Map<String, Double[][]> series = new LinkedHashMap<>();
+    Map<String, Map<String, String>> shortNames = shortLabels(grid);
     for (ComparisonGrid.Cell cell : grid.cells()) {
       StringBuilder name = new StringBuilder();
       cell.values().forEach((k, v) -> {
         if (!k.equals(axis)) {
-          name.append(name.length() == 0 ? "" : ", ").append(k).append('=').append(ComparisonTable.label(v));
+          name.append(name.length() == 0 ? "" : ", ").append(k).append('=')
+              .append(shortNames.get(k).get(ComparisonTable.label(v)));
         }
       });
       String key = name.length() == 0 ? field : name.toString();
@@ -65,6 +74,8 @@ public final class ComparisonPlots {
         .xAxisTitle(axis).yAxisTitle(field).build();
     chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
     chart.getStyler().setMarkerSize(10);
+    // below the plot, so that the legend's width never narrows the axis its labels must fit in
+    chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
     chart.getStyler().setXAxisTicksVisible(true);
 
     chart.getStyler().setxAxisTickLabelsFormattingFunction(x -> {
@@ -89,6 +100,20 @@ public final class ComparisonPlots {
       }
     }
     return any ? Plots.png(chart) : null;
+  }
+
+  /** Per axis, each value's full label to its short one ({@link CategoryLabels}). */
+  private static Map<String, Map<String, String>> shortLabels(ComparisonGrid grid) {
+    Map<String, Map<String, String>> out = new LinkedHashMap<>();
+    grid.axes().forEach((axis, values) -> {
+      List<String> shown = CategoryLabels.of(values);
+      Map<String, String> m = new LinkedHashMap<>();
+      for (int i = 0; i < values.size(); i++) {
+        m.put(ComparisonTable.label(values.get(i)), shown.get(i));
+      }
+      out.put(axis, m);
+    });
+    return out;
   }
 
   private static String fileName(String s) {

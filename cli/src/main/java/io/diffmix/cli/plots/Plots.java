@@ -171,11 +171,47 @@ public final class Plots {
     return png(chart);
   }
 
+  /** How long one chart may take to draw: a few hundred milliseconds is usual. */
+  static final long DEADLINE_SECONDS = 30;
+
+  /** A chart that did not finish drawing within {@link #DEADLINE_SECONDS}. */
+  static final class TimedOut extends RuntimeException {
+    TimedOut(long seconds) {
+      super("the plotting library did not finish it in " + seconds + " s", null, false, false);
+    }
+  }
+
+  /**
+   * The chart as PNG bytes, drawn on a daemon thread with a deadline: XChart's tick layout has loops that need
+   * not end (its issue 799), and a plot is not worth a command that never returns. A chart past the deadline is
+   * {@link TimedOut}; its thread is left to the JVM's exit.
+   */
   static byte[] png(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart) {
+    return png(chart, DEADLINE_SECONDS);
+  }
+
+  /** {@link #png(org.knowm.xchart.internal.chartpart.Chart)} with another deadline. */
+  static byte[] png(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart, long seconds) {
+    java.util.concurrent.FutureTask<byte[]> task = new java.util.concurrent.FutureTask<>(
+        () -> BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
+    Thread drawer = new Thread(task, "diffmix-plot");
+    drawer.setDaemon(true);
+    drawer.start();
     try {
-      return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      return task.get(seconds, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new TimedOut(seconds);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while drawing a plot", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw new UncheckedIOException(io);
+      }
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException(e.getCause());
     }
   }
 }
