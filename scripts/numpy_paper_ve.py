@@ -28,11 +28,16 @@ def read_dmx(path):
         v = struct.unpack_from('>' + fmt, p, q); q += struct.calcsize('>' + fmt)
         return v
     version, = take('i')
-    assert version == 1, 'payload version %d' % version
+    assert version in (1, 2), 'payload version %d' % version
     sigma0, = take('d'); n, = take('i'); count, = take('i')
     levels = []
     for _ in range(count):
-        t, s, clip = take('ddd'); cells, = take('i')
+        t, s, clip = take('ddd')
+        blend, = take('d') if version >= 2 else (0.0,)
+        if blend != 0 and cells_of(p, q) > 1:
+            raise SystemExit('numpy_paper_ve: the model blends its cells (boundary_blend %g); this port has the '
+                             'hard cells only: fit with "boundary_blend": 0' % blend)
+        cells, = take('i')
         centers = np.array(take('%dd' % (cells * n))).reshape(cells, n)
         coef = []
         for j in range(cells):
@@ -40,6 +45,10 @@ def read_dmx(path):
             coef.append((deg, np.array(take('%dd' % ln)).reshape(-1, n)))
         levels.append(dict(t=t, s=s, clip=clip, centers=centers, coef=coef))
     return prov, sigma0, n, levels
+
+def cells_of(p, q):
+    """The cell count that the payload holds at offset q."""
+    return struct.unpack_from('>i', p, q)[0]
 
 def multi_indices(n, d):
     """HermiteBasis's order: by total degree, then the first coordinate's exponent descending."""

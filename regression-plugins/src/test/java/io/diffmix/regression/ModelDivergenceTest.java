@@ -82,6 +82,12 @@ class ModelDivergenceTest {
   }
 
   @Test
+  void piecewisePolynomialBlendedAcrossItsCellBoundaries() {
+    check(learner("piecewise-polynomial").put("boundary_blend", 0.2));
+    check(learner("piecewise-polynomial").put("boundary_blend", 0.05).put("clip_radius", 6.0));
+  }
+
+  @Test
   void kernelRidge() {
     check(learner("kernel-ridge").put("landmarks", 40));
     check(learner("kernel-ridge").put("landmarks", 40).put("clip_radius", 6.0));

@@ -17,6 +17,11 @@ final class LevelPolynomials {
   final double[][] coefficients;
   private final HermiteBasis[] bases;
   final double clip;
+  /**
+   * b: the width h = b·s of the blend across the cell boundaries ({@link SoftCells}); 0 for the paper's hard
+   * Voronoi cells, as every level is fitted.
+   */
+  final double blend;
 
   /**
    * @param centres the warm starts μ̂_j, cells × n, at least one
@@ -41,11 +46,40 @@ final class LevelPolynomials {
     for (int d = 0; d <= maxDegree; d++) {
       bases[d] = HermiteBasis.of(n, d);
     }
+    this.blend = 0;
+  }
+
+  /** The same level with the boundary blend b. */
+  private LevelPolynomials(LevelPolynomials level, double blend) {
+    this.tVe = level.tVe;
+    this.s = level.s;
+    this.invS = level.invS;
+    this.n = level.n;
+    this.centres = level.centres;
+    this.degrees = level.degrees;
+    this.coefficients = level.coefficients;
+    this.bases = level.bases;
+    this.clip = level.clip;
+    this.blend = blend;
+  }
+
+  /** This level, its cells blended across their boundaries with width b·s (b = 0: hard cells). */
+  LevelPolynomials withBlend(double b) {
+    return new LevelPolynomials(this, b);
+  }
+
+  /** Whether ĝ is continuous in y: one cell, or cells blended across their boundaries. */
+  boolean continuous() {
+    return cells() == 1 || blend > 0;
+  }
+
+  private boolean soft() {
+    return blend > 0 && cells() > 1;
   }
 
   /** The same posterior mean, answered at another level's time (see {@link VarianceReduction#FREEZE}). */
   LevelPolynomials at(double otherTVe) {
-    return new LevelPolynomials(otherTVe, s, centres, degrees, coefficients, clip);
+    return new LevelPolynomials(otherTVe, s, centres, degrees, coefficients, clip).withBlend(blend);
   }
 
   int cells() {
@@ -91,6 +125,11 @@ final class LevelPolynomials {
     final double[] v;
     /** A cell's Jacobian traces, before the clip. */
     final double[] trace = new double[BLOCK];
+    private final int maxCells;
+    private SoftCells soft;
+    /** Per row of a blended block: Σ_j w_j (μ̂_j − μ̂_near)·ĝ_j, and Σ_j w_j (μ̂_j − μ̂_near) (n a row). */
+    private double[] shiftDot;
+    private double[] shift;
 
     Batch(int n, int maxDegree, int maxCells) {
       start = new int[maxCells + 1];
@@ -99,6 +138,17 @@ final class LevelPolynomials {
       uni = new double[n * (maxDegree + 1) * BLOCK];
       phi = new double[HermiteBasis.size(n, maxDegree) * BLOCK];
       v = new double[n * BLOCK];
+      this.maxCells = maxCells;
+    }
+
+    /** The blend's scratch, made on the first blended block. */
+    SoftCells soft(int n) {
+      if (soft == null) {
+        soft = new SoftCells(maxCells);
+        shiftDot = new double[BLOCK];
+        shift = new double[n * BLOCK];
+      }
+      return soft;
     }
   }
 
@@ -111,6 +161,10 @@ final class LevelPolynomials {
    */
   void posteriorMeans(double[] y, int rows, double[] out, Batch w) {
     for (int from = 0; from < rows; from += BLOCK) {
+      if (soft()) {
+        blended(y, from, Math.min(rows, from + BLOCK), out, null, w);
+        continue;
+      }
       sortByCell(y, from, Math.min(rows, from + BLOCK), w);
       for (int j = 0; j < cells(); j++) {
         if (w.start[j + 1] > w.start[j]) {
@@ -142,7 +196,7 @@ final class LevelPolynomials {
 
   /** ĝ for the m rows {@code order[first ..]} of cell j. */
   private void cellMeans(int j, int first, int m, double[] y, double[] out, Batch w) {
-    unclipped(j, first, m, y, w);
+    unclipped(j, w.order, first, m, y, w);
     for (int k = 0; k < m; k++) {
       double norm2 = 0;
       for (int c = 0; c < n; c++) {
@@ -158,14 +212,14 @@ final class LevelPolynomials {
   }
 
   /** The polynomial v = Σ_a b_a h_a(z) before the clip, for the m rows {@code order[first ..]} of cell j, in w.v. */
-  private void unclipped(int j, int first, int m, double[] y, Batch w) {
+  private void unclipped(int j, int[] order, int first, int m, double[] y, Batch w) {
     HermiteBasis basis = bases[degrees[j]];
     int p = basis.size();
     for (int c = 0; c < n; c++) {
       double mu = centres[j * n + c];
       int zo = c * BLOCK;
       for (int k = 0; k < m; k++) {
-        w.z[zo + k] = (y[w.order[first + k] * n + c] - mu) * invS;
+        w.z[zo + k] = (y[order[first + k] * n + c] - mu) * invS;
       }
     }
     basis.evaluate(w.z, m, BLOCK, w.uni, w.phi);
@@ -211,18 +265,30 @@ final class LevelPolynomials {
   void posteriorMeansAndTraces(double[] y, int rows, double[] out, double[] trace, Batch w) {
     double[][] div = divergences();
     for (int from = 0; from < rows; from += BLOCK) {
+      if (soft()) {
+        blended(y, from, Math.min(rows, from + BLOCK), out, trace, w);
+        continue;
+      }
       sortByCell(y, from, Math.min(rows, from + BLOCK), w);
       for (int j = 0; j < cells(); j++) {
-        if (w.start[j + 1] > w.start[j]) {
-          cellMeans(j, w.start[j], w.start[j + 1] - w.start[j], y, out, w);
-          cellTraces(j, div[j], w.start[j], w.start[j + 1] - w.start[j], trace, w);
+        int first = w.start[j];
+        int m = w.start[j + 1] - first;
+        if (m > 0) {
+          cellMeans(j, first, m, y, out, w);
+          cellTraces(j, div[j], m, w);
+          for (int k = 0; k < m; k++) {
+            trace[w.order[first + k]] = w.trace[k];
+          }
         }
       }
     }
   }
 
-  /** The Jacobian traces of cell j's rows, after {@link #cellMeans} left their features and v in w. */
-  private void cellTraces(int j, double[] div, int first, int m, double[] trace, Batch w) {
+  /**
+   * The Jacobian traces of a cell's m rows into w.trace[0 .. m), after their polynomial left its features and v
+   * in w.
+   */
+  private void cellTraces(int j, double[] div, int m, Batch w) {
     double[] acc = w.trace;
     java.util.Arrays.fill(acc, 0, m, 0);
     for (int a = 0; a < div.length; a++) {
@@ -246,7 +312,84 @@ final class LevelPolynomials {
         double quad = bases[degrees[j]].jacobianQuadratic(coefficients[j], w.phi, w.v, BLOCK, k) * invS;
         tr = f * (tr - quad / norm2);
       }
-      trace[w.order[first + k]] = tr;
+      acc[k] = tr;
     }
+  }
+
+  /**
+   * The blended posterior mean ĝ = Σ_j w_j ĝ_j of rows [from, to) of y, each ĝ_j its cell's clipped polynomial,
+   * and with {@code trace} its Jacobian's trace. With ∇w_j = w_j (μ̂_j − μ̄)/h², μ̄ = Σ_i w_i μ̂_i, that is
+   * Σ_j w_j tr J_j + Σ_j w_j (μ̂_j − μ̄)·(ĝ_j − ĝ)/h², the second sum taken around the nearest centre as
+   * (Σ_j w_j (μ̂_j − μ̂_near)·ĝ_j − (μ̄ − μ̂_near)·ĝ)/h², which is 0 for a row with one cell.
+   */
+  private void blended(double[] y, int from, int to, double[] out, double[] trace, Batch w) {
+    double h2 = blend * s * blend * s;
+    SoftCells soft = w.soft(n);
+    soft.assign(centres, n, y, from, to - from, h2);
+    java.util.Arrays.fill(out, from * n, to * n, 0);
+    if (trace != null) {
+      java.util.Arrays.fill(trace, from, to, 0);
+      java.util.Arrays.fill(w.shiftDot, 0, to - from, 0);
+      java.util.Arrays.fill(w.shift, 0, (to - from) * n, 0);
+    }
+    double[][] div = trace == null ? null : divergences();
+    for (int j = 0; j < cells(); j++) {
+      int first = soft.start[j];
+      int m = soft.start[j + 1] - first;
+      if (m == 0) {
+        continue;
+      }
+      unclipped(j, soft.rows, first, m, y, w);
+      if (trace != null) {
+        cellTraces(j, div[j], m, w);
+      }
+      for (int k = 0; k < m; k++) {
+        double norm2 = 0;
+        for (int c = 0; c < n; c++) {
+          double vc = w.v[c * BLOCK + k];
+          norm2 += vc * vc;
+        }
+        double f = clipFactor(norm2);
+        int row = soft.rows[first + k];
+        double wk = soft.weights[first + k];
+        for (int c = 0; c < n; c++) {
+          out[row * n + c] += wk * (w.v[c * BLOCK + k] * f);
+        }
+        if (trace != null) {
+          trace[row] += wk * w.trace[k];
+          shiftTerms(j, k, row - from, f, soft, w);
+        }
+      }
+    }
+    if (trace != null) {
+      for (int r = 0; r < to - from; r++) {
+        if (soft.count[r] > 1) {
+          double dot = 0;
+          for (int c = 0; c < n; c++) {
+            dot += w.shift[r * n + c] * out[(from + r) * n + c];
+          }
+          trace[from + r] += (w.shiftDot[r] - dot) / h2;
+        }
+      }
+    }
+  }
+
+  /**
+   * Adds entry k's w_j (μ̂_j − μ̂_near)·ĝ_j and w_j (μ̂_j − μ̂_near) to its row's sums; ĝ_j = f·v is in w.v, and
+   * the entry's row is row r of the block.
+   */
+  private void shiftTerms(int j, int k, int r, double f, SoftCells soft, Batch w) {
+    int near = soft.nearest[r];
+    if (near == j) {
+      return;
+    }
+    double wk = soft.weights[soft.start[j] + k];
+    double dot = 0;
+    for (int c = 0; c < n; c++) {
+      double d = centres[j * n + c] - centres[near * n + c];
+      dot += d * (w.v[c * BLOCK + k] * f);
+      w.shift[r * n + c] += wk * d;
+    }
+    w.shiftDot[r] += wk * dot;
   }
 }

@@ -44,7 +44,11 @@ public final class PiecewisePolynomialFactory {
         Param.choice("variance_reduction", VarianceReduction.CONTROL_VARIATE_AND_FREEZE.key, "small-noise variance reduction: none; "
             + "control-variate (an exact mean-zero control c sum Phi(x) xi on each cell's right-hand side, below "
             + "t = sigma0^2); freeze (below t* = 0.05 sigma0^2, keep the posterior mean of the first level there); or "
-            + "control-variate+freeze (both)", VarianceReduction.keys()));
+            + "control-variate+freeze (both)", VarianceReduction.keys()),
+        Param.real("boundary_blend", 0.0, "width b of a smooth blend of neighbouring cells' polynomials across "
+            + "the Voronoi boundaries, h = b s (softmax weights exp(-|y - mu_j|^2 / 2h^2)); 0: the paper's hard "
+            + "cells. The fit is the same; a blend makes the served score continuous, which model-likelihood's "
+            + "tv_upper needs").atLeast(0).atMost(10));
   }
 
   private static PiecewisePolynomialLearner.Config configure(Params p) {
@@ -55,7 +59,8 @@ public final class PiecewisePolynomialFactory {
     var estimator = new PiecewisePolynomialLearner.Estimator(p.real("ridge"), RegressionTarget.of(p.text("target")),
         VarianceReduction.of(p.text("variance_reduction")));
     return new PiecewisePolynomialLearner.Config(degree, estimator, assumptions,
-        p.isAuto("clip_radius") ? Double.NaN : p.real("clip_radius"), p.integer("warm_start_batch"));
+        p.isAuto("clip_radius") ? Double.NaN : p.real("clip_radius"), p.integer("warm_start_batch"),
+        p.real("boundary_blend"));
   }
 
   /** degree "auto": the distinct whole numbers of {@code degrees}, in their order. */

@@ -49,9 +49,11 @@ public final class PiecewisePolynomialLearner implements Learner {
   /**
    * @param clipRadius D, or NaN for 1.5 × the largest training norm
    * @param warmStartBatch rows set aside for Algorithm 2
+   * @param boundaryBlend b: the served model blends each level's cells across their boundaries with width b·s
+   *     ({@link SoftCells}); 0 keeps the paper's hard cells. The fit itself always uses hard cells.
    */
   public record Config(Degree degree, Estimator estimator, Assumptions assumptions, double clipRadius,
-      int warmStartBatch) {}
+      int warmStartBatch, double boundaryBlend) {}
 
   public PiecewisePolynomialLearner(Config config) {
     this.config = config;
@@ -122,6 +124,9 @@ public final class PiecewisePolynomialLearner implements Learner {
         summary.refreshed();
       }
       in.progress().advanced(k + 1, levels);
+    }
+    for (int k = 0; k < levels; k++) {
+      ascending[k] = ascending[k].withBlend(config.boundaryBlend());
     }
     return new FittedModel(new PiecewisePolynomialModel(ascending, config.assumptions().sigma0()),
         summary.toMap(warm.rows(), regression.rows()));

@@ -14,13 +14,14 @@ import java.io.IOException;
  * (ĝ(y) − y)/(σ0² + t) (README, "Plugins and their parameters"). Another schedule is served through
  * y = x/α.
  *
- * <p>Its divergence is exact inside each cell: ∇·ŝ_VE = (∇·ĝ − n)/(σ0² + t), with ∇·ĝ interpolated in τ like ĝ.
- * ĝ jumps across the boundaries of the Voronoi cells, and the flow's Jacobian with it; that singular part of
- * the divergence is not in it (see the README on {@code model-likelihood}).
+ * <p>Its divergence is exact: ∇·ŝ_VE = (∇·ĝ − n)/(σ0² + t), with ∇·ĝ interpolated in τ like ĝ. With hard cells
+ * (boundary_blend 0, the paper's) ĝ jumps across the boundaries of the Voronoi cells, and the flow's Jacobian
+ * with it; that singular part of the divergence is not in it (see the README on {@code model-likelihood}). With
+ * a blend, ĝ is smooth across them and the divergence includes the weights' gradient ({@link SoftCells}).
  */
 public final class PiecewisePolynomialModel implements ScoreDivergence, PersistentModel {
-  /** The payload's own format version, inside the model file's. */
-  static final int PAYLOAD_VERSION = 1;
+  /** The payload's own format version, inside the model file's: 2 adds each level's boundary blend. */
+  static final int PAYLOAD_VERSION = 2;
 
   private final LevelPolynomials[] levels;
   private final TauInterpolation tau;
@@ -198,11 +199,14 @@ public final class PiecewisePolynomialModel implements ScoreDivergence, Persiste
     return t;
   }
 
-  /** ĝ jumps across the Voronoi boundaries of a level's cells: continuous only when no level has two. */
+  /**
+   * ĝ jumps across the Voronoi boundaries of a level's hard cells: continuous only when every level has one cell
+   * or blends its cells across their boundaries.
+   */
   @Override
   public boolean continuousInSpace() {
     for (LevelPolynomials l : levels) {
-      if (l.cells() > 1) {
+      if (!l.continuous()) {
         return false;
       }
     }
@@ -237,6 +241,7 @@ public final class PiecewisePolynomialModel implements ScoreDivergence, Persiste
       out.writeDouble(l.tVe);
       out.writeDouble(l.s);
       out.writeDouble(l.clip);
+      out.writeDouble(l.blend);
       out.writeInt(l.cells());
       Payloads.writeDoubles(out, l.centres);
       for (int j = 0; j < l.cells(); j++) {
@@ -250,8 +255,8 @@ public final class PiecewisePolynomialModel implements ScoreDivergence, Persiste
   /** The inverse of {@link #writePayload}. */
   static PiecewisePolynomialModel readPayload(DataInputStream in) throws IOException {
     int version = in.readInt();
-    if (version != PAYLOAD_VERSION) {
-      throw new IOException("piecewise-polynomial payload version " + version + "; valid: " + PAYLOAD_VERSION);
+    if (version != 1 && version != PAYLOAD_VERSION) {
+      throw new IOException("piecewise-polynomial payload version " + version + "; valid: 1 or " + PAYLOAD_VERSION);
     }
     double sigma0 = in.readDouble();
     int n = in.readInt();
@@ -261,15 +266,20 @@ public final class PiecewisePolynomialModel implements ScoreDivergence, Persiste
     int count = Payloads.readCount(in, 28, "levels");
     LevelPolynomials[] levels = new LevelPolynomials[count];
     for (int k = 0; k < count; k++) {
-      levels[k] = readLevel(in, n, k);
+      levels[k] = readLevel(in, n, k, version);
     }
     return new PiecewisePolynomialModel(levels, sigma0);
   }
 
-  private static LevelPolynomials readLevel(DataInputStream in, int n, int k) throws IOException {
+  /** One level; a version-1 payload has hard cells. */
+  private static LevelPolynomials readLevel(DataInputStream in, int n, int k, int version) throws IOException {
     double tVe = in.readDouble();
     double s = in.readDouble();
     double clip = in.readDouble();
+    double blend = version == 1 ? 0 : in.readDouble();
+    if (!(blend >= 0) || Double.isInfinite(blend)) {
+      throw new IOException("level " + k + " has boundary blend " + blend + "; valid: a finite number >= 0");
+    }
     int cells = in.readInt();
     if (cells < 1) {
       throw new IOException("level " + k + " has " + cells + " cells; valid: at least 1");
@@ -286,6 +296,6 @@ public final class PiecewisePolynomialModel implements ScoreDivergence, Persiste
       }
       coef[j] = Payloads.readDoubles(in, len);
     }
-    return new LevelPolynomials(tVe, s, centres, degrees, coef, clip);
+    return new LevelPolynomials(tVe, s, centres, degrees, coef, clip).withBlend(blend);
   }
 }

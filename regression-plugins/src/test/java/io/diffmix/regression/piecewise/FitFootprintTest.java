@@ -12,7 +12,7 @@ class FitFootprintTest {
   private static PiecewisePolynomialLearner.Config degree(int d) {
     return new PiecewisePolynomialLearner.Config(PiecewisePolynomialLearner.Degree.fixed(d),
         new PiecewisePolynomialLearner.Estimator(1e-6, RegressionTarget.POSTERIOR_MEAN, VarianceReduction.NONE),
-        new Assumptions(1, 1, 0.05, 0.5), Double.NaN, 4000);
+        new Assumptions(1, 1, 0.05, 0.5), Double.NaN, 4000, 0.0);
   }
 
   @Test

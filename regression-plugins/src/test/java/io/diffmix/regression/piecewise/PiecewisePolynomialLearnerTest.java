@@ -29,7 +29,7 @@ class PiecewisePolynomialLearnerTest {
   static PiecewisePolynomialLearner.Config config(int degree) {
     return new PiecewisePolynomialLearner.Config(PiecewisePolynomialLearner.Degree.fixed(degree),
         new PiecewisePolynomialLearner.Estimator(1e-6, RegressionTarget.POSTERIOR_MEAN, VarianceReduction.NONE),
-        ASSUMPTIONS, Double.NaN, 4000);
+        ASSUMPTIONS, Double.NaN, 4000, 0.0);
   }
 
 
@@ -132,6 +132,28 @@ class PiecewisePolynomialLearnerTest {
     assertThat(java.util.Arrays.stream(lowest.degrees).min().orElseThrow()).isLessThan(12);
   }
 
+  /**
+   * boundary_blend changes the served model only: the same fit (the same cells and coefficients, to the bit),
+   * every level blended, and a score continuous in space where the hard cells' is not.
+   */
+  @Test
+  void theBoundaryBlendServesTheSameFitWithAContinuousScore() {
+    Samples train = TestTargets.draw(TestTargets.quickstart(), 5000, 12);
+    double[] times = LearnerProbes.grid(100, 1e-2, 12);
+    PiecewisePolynomialLearner.Config hard = config(2);
+    PiecewisePolynomialLearner.Config soft = new PiecewisePolynomialLearner.Config(hard.degree(), hard.estimator(),
+        hard.assumptions(), hard.clipRadius(), hard.warmStartBatch(), 0.25);
+    PiecewisePolynomialModel a = (PiecewisePolynomialModel) fit(train, times, hard, 2).model();
+    PiecewisePolynomialModel b = (PiecewisePolynomialModel) fit(train, times, soft, 2).model();
+    assertThat(a.continuousInSpace()).isFalse();
+    assertThat(b.continuousInSpace()).isTrue();
+    for (int k = 0; k < a.levels().length; k++) {
+      assertThat(b.levels()[k].blend).isEqualTo(0.25);
+      assertThat(b.levels()[k].centres).isEqualTo(a.levels()[k].centres);
+      assertThat(b.levels()[k].coefficients).isDeepEqualTo(a.levels()[k].coefficients);
+    }
+  }
+
   /** A warm start that receives no point is merged away instead of leaving an empty cell. */
   @Test
   void aCellWithNoPointsIsMerged() {
@@ -180,7 +202,7 @@ class PiecewisePolynomialLearnerTest {
     Samples train = TestTargets.draw(gm, 10_000, 11);
     var c = new PiecewisePolynomialLearner.Config(new PiecewisePolynomialLearner.Degree(3, java.util.List.of(1, 3)),
         new PiecewisePolynomialLearner.Estimator(1e-6, RegressionTarget.POSTERIOR_MEAN, VarianceReduction.NONE),
-        ASSUMPTIONS, Double.NaN, 4000);
+        ASSUMPTIONS, Double.NaN, 4000, 0.0);
     Learner.FittedModel m = fit(train, LearnerProbes.grid(300, 1e-3, 25), c, 2);
     assertFinite(m, 2);
     java.util.List<Integer> chosen = chosenDegrees(m);
