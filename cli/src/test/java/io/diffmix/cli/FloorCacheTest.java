@@ -110,4 +110,69 @@ class FloorCacheTest {
     assertThat(Json.read(dir.resolve("out/report.json")).at("/provenance/floor_cache/enabled").asBoolean())
         .isFalse();
   }
+
+  private static ExperimentSpec spec(String metrics, long seed, String learner, String sampler) {
+    ObjectNode c = (ObjectNode) Json.parse(Cli.smallConfig(), "small");
+    c.set("metrics", Json.parse(metrics, "metrics"));
+    c.put("seed", seed);
+    c.set("learner", Json.parse(learner, "learner"));
+    c.set("sampler", Json.parse(sampler, "sampler"));
+    return ExperimentSpec.parse(c, "small", REGISTRY);
+  }
+
+  /** The oracle's sampler block without its time, which a hit reports as it was when computed. */
+  private static JsonNode withoutSeconds(JsonNode report) {
+    ObjectNode s = ((ObjectNode) report.at("/oracle/sampler")).deepCopy();
+    s.remove("sample_seconds");
+    return s;
+  }
+
+  private List<Path> oracleEntries() throws IOException {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.filter(p -> p.toString().endsWith(".oracle")).sorted().toList();
+    }
+  }
+
+  /**
+   * The oracle's row does not depend on the learner: another learner's run takes it from the cache, with the
+   * bits of its own recomputation, while another sampler computes its own.
+   */
+  @Test
+  void theOraclesRowIsSharedByLearnersAndNotBySamplers() throws IOException {
+    String metrics = "[\"mmd\", \"score-error\", \"model-likelihood\"]";
+    String em = "{\"type\": \"em-gmm\", \"components\": 3}";
+    JsonNode first = run(spec(metrics, 3, "\"exact\"", "\"paper-ve\""), FloorCache.at(dir, msg -> {}), 2);
+    assertThat(first.at("/provenance/floor_cache/oracle").asText()).isEqualTo("computed");
+    assertThat(oracleEntries()).hasSize(1);
+    List<String> warnings = new ArrayList<>();
+    JsonNode other = run(spec(metrics, 3, em, "\"paper-ve\""), FloorCache.at(dir, warnings::add), 1);
+    JsonNode recomputed = run(spec(metrics, 3, em, "\"paper-ve\""), FloorCache.off(), 2);
+    assertThat(other.at("/provenance/floor_cache/oracle").asText()).isEqualTo("from_cache");
+    assertThat(other.at("/oracle/metrics").toString()).isEqualTo(recomputed.at("/oracle/metrics").toString());
+    assertThat(withoutSeconds(other)).isEqualTo(withoutSeconds(recomputed));
+    assertThat(other.get("metrics")).isEqualTo(recomputed.get("metrics"));
+    assertThat(other.at("/timing/oracle_sample_seconds").asDouble()).isZero();
+    assertThat(warnings).isEmpty();
+    JsonNode heun = run(spec(metrics, 3, em, "\"pf-heun\""), FloorCache.at(dir, msg -> {}), 2);
+    assertThat(heun.at("/provenance/floor_cache/oracle").asText()).isEqualTo("computed");
+    assertThat(oracleEntries()).hasSize(2);
+  }
+
+  @Test
+  void aCorruptOracleEntryIsRecomputedWithOneWarning() throws IOException {
+    JsonNode fresh = run(spec("[\"mmd\"]", 3), FloorCache.at(dir, msg -> {}), 2);
+    Path entry = oracleEntries().get(0);
+    String good = Files.readString(entry);
+    Files.writeString(entry, good.replaceFirst("\"nfe\":", "\"nfe\":1"));
+    List<String> warnings = new ArrayList<>();
+    JsonNode again = run(spec("[\"mmd\"]", 3), FloorCache.at(dir, warnings::add), 2);
+    assertThat(warnings).containsExactly("floor cache entry " + entry + " is corrupt; recomputing it");
+    assertThat(again.at("/provenance/floor_cache/oracle").asText()).isEqualTo("computed");
+    assertThat(again.at("/oracle/metrics").toString()).isEqualTo(fresh.at("/oracle/metrics").toString());
+    // rewritten: the next run takes it, without a warning
+    warnings.clear();
+    JsonNode hit = run(spec("[\"mmd\"]", 3), FloorCache.at(dir, warnings::add), 2);
+    assertThat(hit.at("/provenance/floor_cache/oracle").asText()).isEqualTo("from_cache");
+    assertThat(warnings).isEmpty();
+  }
 }

@@ -1,5 +1,6 @@
 package io.diffmix.core.experiment;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.diffmix.core.config.BadInputException;
 import io.diffmix.core.data.DataMoments;
@@ -183,8 +184,9 @@ public final class ExperimentRunner {
       log.accept("evaluating " + spec.metrics().size() + " metrics with " + spec.floorPairs() + " floor pairs");
       String dataSha256 = Provenance.sha256(data.train(), data.reference());
       t0 = System.nanoTime();
+      FloorKey floorKey = FloorKey.of(spec, dataSha256, spec.generate(), data.reference().rows(), grid);
       Map<String, MetricSuite.Floor> floors = suite.floors(target, data, spec.generate(), spec.floorPairs(), cache,
-          FloorKey.of(spec, dataSha256, spec.generate(), data.reference().rows(), grid));
+          floorKey);
       double floorSeconds = seconds(t0);
       t0 = System.nanoTime();
       Map<String, Double> perMetric = new LinkedHashMap<>();
@@ -198,8 +200,14 @@ public final class ExperimentRunner {
           .sampling(sampling.block(learned, sampleSeconds), ReportMetrics.toJson(metrics, floors))
           .timing(fit.fitSeconds(), sampleSeconds, floorSeconds, metricSeconds, perMetric);
       if (spec.oracle()) {
-        log.accept("sampling again with the exact score (oracle), paired");
-        oracle(sampling, truth.orElseThrow().exactScore(), suite, floors, report);
+        // given starting points are not in the key: such a run's oracle is always computed
+        String oracleKey = spec.init().isPresent() || !cache.enabled() ? null
+            : floorKey.oracle(spec.sampler(), samplerTimes, spec.metrics());
+        ScoreModel exact = truth.orElseThrow().exactScore();
+        boolean hit = oracleKey == null ? oracle(sampling, exact, suite, floors, report, log)
+            : cache.exclusive(oracleKey, () -> cachedOracle(sampling, exact, suite, floors, report, log, cache,
+                oracleKey));
+        provenance.with("floor_cache").put("oracle", hit ? "from_cache" : "computed");
       }
       return new Outcome(report.finish(seconds(runStart)), learned.samples(), model, data.reference(), truth,
           moments);
@@ -224,9 +232,30 @@ public final class ExperimentRunner {
     }
   }
 
+  /**
+   * The oracle from {@code cache} when it holds this run's ({@link FloorKey#oracle}), else computed and kept
+   * there; true on a hit. A hit reports the row as it was computed, its seconds in the timing block as 0.
+   */
+  private static boolean cachedOracle(Sampling sampling, ScoreModel exact, MetricSuite suite,
+      Map<String, MetricSuite.Floor> floors, RunReport report, Consumer<String> log, FloorCache cache, String key) {
+    Optional<ObjectNode> hit = cache.getOracle(key);
+    if (hit.isPresent()) {
+      log.accept("the oracle's row (the exact score's sampling and metrics) from the floor cache");
+      report.oracle((ObjectNode) hit.get().get("sampler"), (ObjectNode) hit.get().get("metrics"), Map.of(), 0, 0);
+      return true;
+    }
+    oracle(sampling, exact, suite, floors, report, log);
+    ObjectNode row = JsonNodeFactory.instance.objectNode();
+    row.set("sampler", report.oracleSampler().deepCopy());
+    row.set("metrics", report.oracleMetrics().deepCopy());
+    cache.putOracle(key, row);
+    return false;
+  }
+
   /** The oracle: the same sampling with the exact score, evaluated against the learned run's floors. */
-  private static void oracle(Sampling sampling, ScoreModel exact, MetricSuite suite,
-      Map<String, MetricSuite.Floor> floors, RunReport report) {
+  private static boolean oracle(Sampling sampling, ScoreModel exact, MetricSuite suite,
+      Map<String, MetricSuite.Floor> floors, RunReport report, Consumer<String> log) {
+    log.accept("sampling again with the exact score (oracle), paired");
     long t0 = System.nanoTime();
     SamplingRun.Result oracle = sampling.run(exact, "oracle");
     double oracleSeconds = seconds(t0);
@@ -235,6 +264,7 @@ public final class ExperimentRunner {
     ObjectNode metrics = ReportMetrics.toJson(suite.evaluate(oracle.samples(), Optional.of(exact), perMetric),
         floors);
     report.oracle(sampling.block(oracle, oracleSeconds), metrics, perMetric, oracleSeconds, seconds(t0));
+    return false;
   }
 
   /** Reads {@code "init"}: a .npy of shape (generate, dim), checked before anything is computed. */

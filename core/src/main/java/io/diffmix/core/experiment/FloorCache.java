@@ -28,16 +28,21 @@ import java.util.function.Consumer;
  * key or form is wrong is recomputed and rewritten, with one warning. Entries are written atomically; two processes
  * that compute the same floor write the same bytes.
  *
+ * <p>The oracle's row, the same sampling with the exact score and its metrics, is the run's discretization floor
+ * and is kept the same way, as {@code KEY.oracle} with its JSON ({@link #getOracle}).
+ *
  * <p>The folder is {@code -Ddiffmix.cache} or {@code $DIFFMIX_CACHE} if set, else {@code $XDG_CACHE_HOME/diffmix},
  * else {@code ~/.cache/diffmix}, with {@code floors/} below it.
  */
 public final class FloorCache {
   private static final String FORM = "diffmix-floor-1";
+  private static final String ORACLE_FORM = "diffmix-oracle-1";
 
   private final Path dir;
   private final boolean enabled;
   private final Consumer<String> warn;
   private final Map<String, MetricSuite.Floor> memory = new ConcurrentHashMap<>();
+  private final Map<String, ObjectNode> oracles = new ConcurrentHashMap<>();
   private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
   private FloorCache(Path dir, boolean enabled, Consumer<String> warn) {
@@ -134,11 +139,81 @@ public final class FloorCache {
     if (dir == null) {
       return;
     }
-    String body = body(key, metric, floor);
+    write(dir.resolve(key + ".floor"), body(key, metric, floor));
+  }
+
+  /**
+   * The oracle's row of {@code key} ({@link FloorKey#oracle}), if computed before: its sampler block and metrics as
+   * they were reported. JSON numbers are written as the shortest decimal that reads back to the same double, so
+   * a hit has the bits of a recomputation.
+   */
+  public Optional<ObjectNode> getOracle(String key) {
+    if (!enabled) {
+      return Optional.empty();
+    }
+    ObjectNode o = oracles.get(key);
+    if (o != null || dir == null) {
+      return Optional.ofNullable(o).map(ObjectNode::deepCopy);
+    }
+    Path file = dir.resolve(key + ".oracle");
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      warn.accept("floor cache entry " + file + " cannot be read (" + e.getMessage() + "); recomputing it");
+      return Optional.empty();
+    }
+    Optional<ObjectNode> read = checked(text).flatMap(body -> {
+      try {
+        JsonNode n = Json.MAPPER.readTree(body);
+        return ORACLE_FORM.equals(n.path("form").asText()) && key.equals(n.path("key").asText())
+            && n.path("oracle").isObject() ? Optional.of((ObjectNode) n.get("oracle")) : Optional.empty();
+      } catch (IOException | RuntimeException e) {
+        return Optional.empty();
+      }
+    });
+    if (read.isEmpty()) {
+      warn.accept("floor cache entry " + file + " is corrupt; recomputing it");
+    } else {
+      oracles.put(key, read.get());
+    }
+    return read.map(ObjectNode::deepCopy);
+  }
+
+  /** Keeps a freshly computed oracle row. A folder that cannot be written costs one warning, never the run. */
+  public void putOracle(String key, ObjectNode oracle) {
+    if (!enabled) {
+      return;
+    }
+    oracles.put(key, oracle.deepCopy());
+    if (dir == null) {
+      return;
+    }
+    ObjectNode o = JsonNodeFactory.instance.objectNode();
+    o.put("form", ORACLE_FORM);
+    o.put("key", key);
+    o.set("oracle", oracle);
+    write(dir.resolve(key + ".oracle"), o.toString() + "\n");
+  }
+
+  /** The body of a text whose last line is {@code sha256 HEX} over the rest, if that line is right. */
+  private static Optional<String> checked(String text) {
+    int last = text.lastIndexOf("sha256 ");
+    if (last < 0 || !text.endsWith("\n")) {
+      return Optional.empty();
+    }
+    String body = text.substring(0, last);
+    return text.substring(last + 7, text.length() - 1).equals(sha256(body)) ? Optional.of(body) : Optional.empty();
+  }
+
+  /** Writes body and its checksum line atomically. */
+  private void write(Path file, String body) {
     String text = body + "sha256 " + sha256(body) + "\n";
     try {
       Files.createDirectories(dir);
-      AtomicOutput.writeFile(dir.resolve(key + ".floor"), os -> os.write(text.getBytes(StandardCharsets.UTF_8)));
+      AtomicOutput.writeFile(file, os -> os.write(text.getBytes(StandardCharsets.UTF_8)));
     } catch (IOException | RuntimeException e) {
       warn.accept("floor cache " + dir + " cannot be written (" + e.getMessage() + "); going on without it");
     }
@@ -160,14 +235,11 @@ public final class FloorCache {
   }
 
   private static Optional<MetricSuite.Floor> parse(String text, String key, String metric) {
-    int last = text.lastIndexOf("sha256 ");
-    if (last < 0 || !text.endsWith("\n")) {
+    Optional<String> checked = checked(text);
+    if (checked.isEmpty()) {
       return Optional.empty();
     }
-    String body = text.substring(0, last);
-    if (!text.substring(last + 7, text.length() - 1).equals(sha256(body))) {
-      return Optional.empty();
-    }
+    String body = checked.get();
     try {
       JsonNode o = Json.MAPPER.readTree(body);
       if (!FORM.equals(o.path("form").asText()) || !key.equals(o.path("key").asText())

@@ -50,6 +50,27 @@ public final class FloorKey {
     return sha256(k.toString());
   }
 
+  /**
+   * The key of the oracle's row, the discretization floor: the same sampling with the exact score and its metrics
+   * depend on this context, the sampler with its version, the sampler's own times and every metric, but not on
+   * the learner. A SHA-256, in hex.
+   */
+  public String oracle(Component<?> sampler, double[] samplerTimes, java.util.List<? extends Component<?>> metrics) {
+    ObjectNode k = context.deepCopy();
+    k.put("oracle", true);
+    k.set("sampler", sampler.json());
+    k.put("sampler_version", sampler.origin() == null ? "unknown" : sampler.origin().version());
+    ArrayNode t = k.putArray("sampler_times");
+    for (double x : samplerTimes) {
+      t.add(Long.toHexString(Double.doubleToRawLongBits(x)));
+    }
+    ArrayNode m = k.putArray("metrics");
+    for (Component<?> c : metrics) {
+      m.addObject().put("version", c.origin() == null ? "unknown" : c.origin().version()).set("metric", c.json());
+    }
+    return sha256(k.toString());
+  }
+
   /** The context's own hash: runs with equal ids draw the same floor pairs. */
   public String id() {
     return sha256(context.toString());

@@ -78,6 +78,16 @@ final class RunReport {
     timing.put("oracle_metrics_seconds", metricsSeconds);
   }
 
+  /** The oracle block's sampler, after {@link #oracle}. */
+  ObjectNode oracleSampler() {
+    return (ObjectNode) root.path("oracle").get("sampler");
+  }
+
+  /** The oracle block's metrics, after {@link #oracle}. */
+  ObjectNode oracleMetrics() {
+    return (ObjectNode) root.path("oracle").get("metrics");
+  }
+
   /** The finished tree, with the whole run's time. */
   ObjectNode finish(double runSeconds) {
     timing.put("run_seconds", runSeconds);
