@@ -70,7 +70,7 @@ public class RunCommand implements Callable<Integer> {
         outcome = ExperimentRunner.run(exp, n, msg -> progress.message("diffmix: " + msg), progress,
             floorCache.cache(err));
       }
-      plots = Plots.forRun(outcome.report(), outcome.samples(), outcome.reference(), outcome.truth());
+      plots = Plots.forRun(outcome.report(), outcome.samples(), outcome.reference(), outcome.truth(), err::println);
       RunWriter.write(outcome, exp.learner().name(), dir, plots);
     }
     outw.print(ReportText.summary(outcome.report()));

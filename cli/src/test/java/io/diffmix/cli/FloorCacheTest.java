@@ -159,7 +159,7 @@ class FloorCacheTest {
   }
 
   @Test
-  void aCorruptOracleEntryIsRecomputedWithOneWarning() throws IOException {
+  void aCorruptOracleEntryIsRecomputedWithOneWarning() throws Exception {
     JsonNode fresh = run(spec("[\"mmd\"]", 3), FloorCache.at(dir, msg -> {}), 2);
     Path entry = oracleEntries().get(0);
     String good = Files.readString(entry);
@@ -169,6 +169,15 @@ class FloorCacheTest {
     assertThat(warnings).containsExactly("floor cache entry " + entry + " is corrupt; recomputing it");
     assertThat(again.at("/provenance/floor_cache/oracle").asText()).isEqualTo("computed");
     assertThat(again.at("/oracle/metrics").toString()).isEqualTo(fresh.at("/oracle/metrics").toString());
+    // a well-formed entry with the right checksum but no sampler block is corrupt too
+    String noSampler = good.substring(0, good.lastIndexOf("sha256 ")).replaceFirst("\"sampler\":", "\"sampler_\":");
+    Files.writeString(entry, noSampler + "sha256 " + java.util.HexFormat.of().formatHex(
+        java.security.MessageDigest.getInstance("SHA-256").digest(noSampler.getBytes(
+            java.nio.charset.StandardCharsets.UTF_8))) + "\n");
+    warnings.clear();
+    JsonNode third = run(spec("[\"mmd\"]", 3), FloorCache.at(dir, warnings::add), 2);
+    assertThat(warnings).containsExactly("floor cache entry " + entry + " is corrupt; recomputing it");
+    assertThat(third.at("/oracle/metrics").toString()).isEqualTo(fresh.at("/oracle/metrics").toString());
     // rewritten: the next run takes it, without a warning
     warnings.clear();
     JsonNode hit = run(spec("[\"mmd\"]", 3), FloorCache.at(dir, warnings::add), 2);

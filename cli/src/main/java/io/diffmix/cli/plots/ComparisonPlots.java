@@ -28,15 +28,7 @@ public final class ComparisonPlots {
         continue;
       }
       for (String axis : grid.axes().keySet()) {
-        String name = fileName(field + "_by_" + axis) + ".png";
-        try {
-          byte[] png = plot(grid, table, field, axis);
-          if (png != null) {
-            out.put(name, png);
-          }
-        } catch (Plots.TimedOut e) {
-          warn.accept("diffmix: warning: plot " + name + " skipped: " + e.getMessage());
-        }
+        Plots.drawn(out, fileName(field + "_by_" + axis) + ".png", () -> plot(grid, table, field, axis), warn);
       }
     }
     return out;

@@ -33,14 +33,27 @@ public final class Plots {
 
   /** Every plot a run's report allows, by file name. */
   public static Map<String, byte[]> forRun(JsonNode report, Samples generated, Samples reference,
-      Optional<TrueDistribution> truth) {
+      Optional<TrueDistribution> truth, java.util.function.Consumer<String> warn) {
     Map<String, byte[]> out = new LinkedHashMap<>();
-    out.put("scatter.png", scatter(generated, reference, truth.flatMap(TrueDistribution::mixture)));
+    drawn(out, "scatter.png", () -> scatter(generated, reference, truth.flatMap(TrueDistribution::mixture)), warn);
     JsonNode perLevel = report.at("/metrics/score_error/per_level");
     if (perLevel.isArray() && perLevel.size() > 0) {
-      out.put("score_error.png", scoreError(perLevel));
+      drawn(out, "score_error.png", () -> scoreError(perLevel), warn);
     }
     return out;
+  }
+
+  /** Adds a plot, or leaves it out with one line to {@code warn} when it is {@link TimedOut}. */
+  static void drawn(Map<String, byte[]> out, String name, java.util.function.Supplier<byte[]> plot,
+      java.util.function.Consumer<String> warn) {
+    try {
+      byte[] png = plot.get();
+      if (png != null) {
+        out.put(name, png);
+      }
+    } catch (TimedOut e) {
+      warn.accept("diffmix: warning: plot " + name + " skipped: " + e.getMessage());
+    }
   }
 
   /**
@@ -184,7 +197,7 @@ public final class Plots {
   /**
    * The chart as PNG bytes, drawn on a daemon thread with a deadline: XChart's tick layout has loops that need
    * not end (its issue 799), and a plot is not worth a command that never returns. A chart past the deadline is
-   * {@link TimedOut}; its thread is left to the JVM's exit.
+   * {@link TimedOut}; its thread cannot be stopped and spins until the JVM exits, at the end of the command.
    */
   static byte[] png(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart) {
     return png(chart, DEADLINE_SECONDS);

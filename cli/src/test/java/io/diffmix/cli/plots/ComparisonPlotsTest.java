@@ -127,4 +127,18 @@ class ComparisonPlotsTest {
       release.countDown();
     }
   }
+
+  /** A plot past its deadline is left out of a run's or a grid's plots with one warning; the others are kept. */
+  @Test
+  void aTimedOutPlotIsLeftOutWithOneWarning() {
+    Map<String, byte[]> out = new java.util.LinkedHashMap<>();
+    List<String> warnings = new ArrayList<>();
+    Plots.drawn(out, "a.png", () -> {
+      throw new Plots.TimedOut(30);
+    }, warnings::add);
+    Plots.drawn(out, "b.png", () -> new byte[] {1}, warnings::add);
+    assertThat(out).containsOnlyKeys("b.png");
+    assertThat(warnings).containsExactly(
+        "diffmix: warning: plot a.png skipped: the plotting library did not finish it in 30 s");
+  }
 }

@@ -144,8 +144,8 @@ public final class FloorCache {
 
   /**
    * The oracle's row of {@code key} ({@link FloorKey#oracle}), if computed before: its sampler block and metrics as
-   * they were reported. JSON numbers are written as the shortest decimal that reads back to the same double, so
-   * a hit has the bits of a recomputation.
+   * they were reported. JSON numbers are written as a decimal that reads back to the same double, so a hit has
+   * the bits of a recomputation.
    */
   public Optional<ObjectNode> getOracle(String key) {
     if (!enabled) {
@@ -169,7 +169,8 @@ public final class FloorCache {
       try {
         JsonNode n = Json.MAPPER.readTree(body);
         return ORACLE_FORM.equals(n.path("form").asText()) && key.equals(n.path("key").asText())
-            && n.path("oracle").isObject() ? Optional.of((ObjectNode) n.get("oracle")) : Optional.empty();
+            && n.path("oracle").path("sampler").isObject() && n.path("oracle").path("metrics").isObject()
+            ? Optional.of((ObjectNode) n.get("oracle")) : Optional.empty();
       } catch (IOException | RuntimeException e) {
         return Optional.empty();
       }

@@ -48,7 +48,7 @@ public final class PiecewisePolynomialFactory {
         Param.real("boundary_blend", 0.0, "width b of a smooth blend of neighbouring cells' polynomials across "
             + "the Voronoi boundaries, h = b s (softmax weights exp(-|y - mu_j|^2 / 2h^2)); 0: the paper's hard "
             + "cells. The fit is the same; a blend makes the served score continuous, which model-likelihood's "
-            + "tv_upper needs").atLeast(0).atMost(10));
+            + "tv_upper needs; 0, or 0.001 to 10").atLeast(0).atMost(10));
   }
 
   private static PiecewisePolynomialLearner.Config configure(Params p) {
@@ -60,7 +60,19 @@ public final class PiecewisePolynomialFactory {
         VarianceReduction.of(p.text("variance_reduction")));
     return new PiecewisePolynomialLearner.Config(degree, estimator, assumptions,
         p.isAuto("clip_radius") ? Double.NaN : p.real("clip_radius"), p.integer("warm_start_batch"),
-        p.real("boundary_blend"));
+        blend(p));
+  }
+
+  /** The smallest nonzero boundary_blend: a narrower blend is as steep as the hard cells (README's table). */
+  static final double MIN_BLEND = 1e-3;
+
+  private static double blend(Params p) {
+    double b = p.real("boundary_blend");
+    if (b != 0 && b < MIN_BLEND) {
+      throw p.error("boundary_blend", b + " is below " + MIN_BLEND + "; valid: 0 (hard cells) or " + MIN_BLEND
+          + " to 10");
+    }
+    return b;
   }
 
   /** degree "auto": the distinct whole numbers of {@code degrees}, in their order. */

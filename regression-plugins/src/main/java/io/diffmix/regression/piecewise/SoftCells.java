@@ -73,8 +73,9 @@ final class SoftCells {
       int o = j * block;
       for (int r = 0; r < m; r++) {
         double gap = (weight[o + r] - total[r]) * scale;
-        // the nearest cell's gap is exactly 0 and its weight exactly 1
-        weight[o + r] = gap < CUTOFF ? Math.exp(-gap) : 0;
+        // the nearest cell's weight is exactly 1, also where the distances are not finite (a NaN or huge row:
+        // its own cell's polynomial then gives what the hard cells give)
+        weight[o + r] = j == nearest[r] ? 1 : gap < CUTOFF ? Math.exp(-gap) : 0;
         if (weight[o + r] > 0) {
           start[j + 1]++;
         }

@@ -215,4 +215,25 @@ class BoundaryBlendTest {
     old.score(0.3, 1, x, 0, 4, d);
     assertThat(d).isEqualTo(c);
   }
+
+  /** A NaN row gives NaN, as with the hard cells, not a silent 0 from a blend of no cell. */
+  @Test
+  void aNanRowStaysNan() {
+    LevelPolynomials soft = level(3.0).withBlend(0.25);
+    double[] g = means(soft, new double[] {Double.NaN, 1, 1e200, 1e200});
+    assertThat(g[0]).isNaN();
+    assertThat(g).containsExactly(means(level(3.0), new double[] {Double.NaN, 1, 1e200, 1e200}));
+  }
+
+  /** A blend too narrow to be one (h² could underflow) is bad input naming the key and the valid range. */
+  @Test
+  void aBlendNarrowerThanTheLeastIsBadInput() {
+    var f = PiecewisePolynomialFactory.FACTORY;
+    var node = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+        .put("type", "piecewise-polynomial").put("boundary_blend", 1e-170);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> f.configure(io.diffmix.core.config.ParamResolver
+        .resolve("learner", "piecewise-polynomial", f.params(), node, "test.json", java.util.Set.of())))
+        .isInstanceOf(io.diffmix.core.config.BadInputException.class)
+        .hasMessageContaining("boundary_blend").hasMessageContaining("valid: 0 (hard cells) or 0.001 to 10");
+  }
 }
