@@ -17,7 +17,7 @@ import java.io.IOException;
  * <p>Its divergence is exact: ∇·ŝ_VE = (∇·ĝ − n)/(σ0² + t), with ∇·ĝ interpolated in τ like ĝ. With hard cells
  * (boundary_blend 0, the paper's) ĝ jumps across the boundaries of the Voronoi cells, and the flow's Jacobian
  * with it; that singular part of the divergence is not in it (see the README on {@code model-likelihood}). With
- * a blend, ĝ is smooth across them and the divergence includes the weights' gradient ({@link SoftCells}).
+ * a blend, ĝ is continuous across them and the divergence includes the weights' gradient ({@link SoftCells}).
  */
 public final class PiecewisePolynomialModel implements ScoreDivergence, PersistentModel {
   /** The payload's own format version, inside the model file's: 2 adds each level's boundary blend. */
