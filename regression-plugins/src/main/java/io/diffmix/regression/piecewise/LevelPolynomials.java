@@ -144,7 +144,7 @@ final class LevelPolynomials {
     /** The blend's scratch, made on the first blended block. */
     SoftCells soft(int n) {
       if (soft == null) {
-        soft = new SoftCells(maxCells);
+        soft = new SoftCells(maxCells, n);
         shiftDot = new double[BLOCK];
         shift = new double[n * BLOCK];
       }
@@ -318,9 +318,10 @@ final class LevelPolynomials {
 
   /**
    * The blended posterior mean ĝ = Σ_j w_j ĝ_j of rows [from, to) of y, each ĝ_j its cell's clipped polynomial,
-   * and with {@code trace} its Jacobian's trace. With ∇w_j = w_j (μ̂_j − μ̄)/h², μ̄ = Σ_i w_i μ̂_i, that is
-   * Σ_j w_j tr J_j + Σ_j w_j (μ̂_j − μ̄)·(ĝ_j − ĝ)/h², the second sum taken around the nearest centre as
-   * (Σ_j w_j (μ̂_j − μ̂_near)·ĝ_j − (μ̄ − μ̂_near)·ĝ)/h², which is 0 for a row with one cell.
+   * and with {@code trace} its Jacobian's trace. The softmax has ∇ŵ_j = ŵ_j (μ̂_j − μ̄)/h² with μ̄ = Σ_i ŵ_i μ̂_i;
+   * the taper and the renormalisation w_j = ρ(ŵ_j)/W make ∇w_j = ∇ρ_j/W − w_j Σ_i ∇ρ_i/W, so the trace is
+   * Σ_j w_j tr J_j + Σ_j g_j (μ̂_j − μ̄)·(ĝ_j − ĝ), g_j = ρ'(ŵ_j) ŵ_j/(W h²) ({@link SoftCells#gradients}); a row
+   * with one cell has w = 1 and no second sum.
    */
   private void blended(double[] y, int from, int to, double[] out, double[] trace, Batch w) {
     double h2 = blend * s * blend * s;
@@ -368,28 +369,24 @@ final class LevelPolynomials {
           for (int c = 0; c < n; c++) {
             dot += w.shift[r * n + c] * out[(from + r) * n + c];
           }
-          trace[from + r] += (w.shiftDot[r] - dot) / h2;
+          trace[from + r] += w.shiftDot[r] - dot;
         }
       }
     }
   }
 
   /**
-   * Adds entry k's w_j (μ̂_j − μ̂_near)·ĝ_j and w_j (μ̂_j − μ̂_near) to its row's sums; ĝ_j = f·v is in w.v, and
-   * the entry's row is row r of the block.
+   * Adds entry k's g_j (μ̂_j − μ̄)·ĝ_j and g_j (μ̂_j − μ̄) to its row's sums, g_j its gradient factor; ĝ_j = f·v is in
+   * w.v, and the entry's row is row r of the block.
    */
   private void shiftTerms(int j, int k, int r, double f, SoftCells soft, Batch w) {
-    int near = soft.nearest[r];
-    if (near == j) {
-      return;
-    }
-    double wk = soft.weights[soft.start[j] + k];
+    double g = soft.gradients[soft.start[j] + k];
     double dot = 0;
     for (int c = 0; c < n; c++) {
-      double d = centres[j * n + c] - centres[near * n + c];
+      double d = centres[j * n + c] - soft.meanCentre[r * n + c];
       dot += d * (w.v[c * BLOCK + k] * f);
-      w.shift[r * n + c] += wk * d;
+      w.shift[r * n + c] += g * d;
     }
-    w.shiftDot[r] += wk * dot;
+    w.shiftDot[r] += g * dot;
   }
 }

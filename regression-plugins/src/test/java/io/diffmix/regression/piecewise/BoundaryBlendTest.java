@@ -35,7 +35,7 @@ class BoundaryBlendTest {
     return out;
   }
 
-  /** Σ_j w_j ĝ_j, one point at a time from the softmax over all four cells, nothing left out. */
+  /** Σ_j w_j ĝ_j, one point at a time: the softmax over all four cells, tapered below 2e-4 and renormalised. */
   private static double[] plainBlend(LevelPolynomials hard, double b, double[] y) {
     double h2 = b * S * b * S;
     double[] logits = new double[4];
@@ -52,12 +52,22 @@ class BoundaryBlendTest {
     for (int j = 0; j < 4; j++) {
       total += Math.exp(logits[j] - max);
     }
+    // the taper: 0 below eps, the weight above 2 eps, the smootherstep between; then renormalised
+    double eps = 1e-4;
+    double[] tapered = new double[4];
+    double kept = 0;
+    for (int j = 0; j < 4; j++) {
+      double w = Math.exp(logits[j] - max) / total;
+      double x = Math.min(1, Math.max(0, (w - eps) / eps));
+      tapered[j] = w * (x * x * x * (6 * x * x - 15 * x + 10));
+      kept += tapered[j];
+    }
     double[] g = new double[N];
     for (int j = 0; j < 4; j++) {
-      // cell j's own polynomial at y: a point placed in cell j's hard level by moving its centre onto y's
+      // cell j's own clipped polynomial at y, through a one-cell level
       double[] gj = cellAt(hard, j, y);
       for (int c = 0; c < N; c++) {
-        g[c] += Math.exp(logits[j] - max) / total * gj[c];
+        g[c] += tapered[j] / kept * gj[c];
       }
     }
     return g;
@@ -74,7 +84,7 @@ class BoundaryBlendTest {
   @Test
   void farFromEveryBoundaryTheBlendIsTheHardCellToTheBit() {
     LevelPolynomials hard = level(3.0);
-    LevelPolynomials soft = hard.withBlend(0.1);
+    LevelPolynomials soft = hard.withBlend(0.5);
     Random r = new Random(1);
     int rows = 600;
     double[] y = new double[rows * N];
@@ -90,12 +100,12 @@ class BoundaryBlendTest {
     for (int q = 0; q < a.length; q++) {
       same += Double.doubleToRawLongBits(a[q]) == Double.doubleToRawLongBits(b[q]) ? 1 : 0;
     }
-    // h = 0.11: a row farther than 40 h² / |μ_i − μ_j| ≈ 0.1 from the bisectors keeps its own cell alone
+    // h = 0.57: a row farther than ln(1e4) h² / |μ_i − μ_j| ≈ 0.6 from the bisectors keeps its own cell alone
     assertThat(same).isGreaterThan(a.length * 9 / 10).isLessThan(a.length);
   }
 
   @Test
-  void theBlendIsTheSoftmaxOfTheCellsPolynomials() {
+  void theBlendIsTheTaperedSoftmaxOfTheCellsPolynomials() {
     LevelPolynomials hard = level(3.0);
     double b = 0.6;
     LevelPolynomials soft = hard.withBlend(b);
