@@ -127,7 +127,7 @@ final class LevelPolynomials {
     final double[] trace = new double[BLOCK];
     private final int maxCells;
     private SoftCells soft;
-    /** Per row of a blended block: Σ_j w_j (μ̂_j − μ̂_near)·ĝ_j, and Σ_j w_j (μ̂_j − μ̂_near) (n a row). */
+    /** Per row of a blended block: Σ_j g_j (μ̂_j − μ̄)·ĝ_j, and Σ_j g_j (μ̂_j − μ̄) (n a row). */
     private double[] shiftDot;
     private double[] shift;
 

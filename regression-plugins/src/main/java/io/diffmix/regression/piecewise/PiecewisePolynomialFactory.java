@@ -46,9 +46,10 @@ public final class PiecewisePolynomialFactory {
             + "t = sigma0^2); freeze (below t* = 0.05 sigma0^2, keep the posterior mean of the first level there); or "
             + "control-variate+freeze (both)", VarianceReduction.keys()),
         Param.real("boundary_blend", 0.0, "width b of a smooth blend of neighbouring cells' polynomials across "
-            + "the Voronoi boundaries, h = b s (softmax weights exp(-|y - mu_j|^2 / 2h^2), tapered to 0 below 1e-4); 0: "
-            + "the paper's hard cells. The fit is the same; a blend makes the served score continuous, which model-likelihood's "
-            + "tv_upper needs; 0, or 0.001 to 10").atLeast(0).atMost(10));
+            + "the Voronoi boundaries, h = b s (softmax weights exp(-|y - mu_j|^2 / 2h^2), tapered to 0 below "
+            + "1e-4, or 1/(4 cells) when smaller); 0: the paper's hard cells. The fit is the same; a blend makes "
+            + "the served score continuous, which model-likelihood's tv_upper needs; 0, or 0.001 to 10")
+            .atLeast(0).atMost(10));
   }
 
   private static PiecewisePolynomialLearner.Config configure(Params p) {

@@ -19,14 +19,19 @@ import java.util.Arrays;
 final class SoftCells {
   /** The weight below which a cell is left out, when there are at most 2,500 cells. */
   static final double EPSILON = 1e-4;
-  /** 54 ln 2: a cell this far past the nearest, in units of 2h², has e^−gap below half an ulp of the sum. */
+  /**
+   * 54 ln 2: a cell this far past the nearest, in units of 2h², has e^−gap below 2^−54 of the nearest's 1, so
+   * leaving it out of the sum moves the sum by at most about an ulp (the sum reaches 1 at the nearest cell).
+   */
   static final double SKIP = 54 * Math.log(2);
 
   private final int block = LevelPolynomials.BLOCK;
   /** Per cell and row: the squared distance, then the softmax weight ŵ. */
   private final double[] weight;
-  /** Per row: the nearest squared distance, then sums. */
+  /** Per row: the nearest squared distance, then the tapered weights' sum. */
   private final double[] total;
+  /** Per row: the softmax's sum. */
+  private final double[] sum;
   /** Per row: the nearest cell, and how many cells have weight. */
   final int[] nearest;
   final int[] count;
@@ -42,6 +47,7 @@ final class SoftCells {
   SoftCells(int maxCells, int n) {
     weight = new double[maxCells * block];
     total = new double[block];
+    sum = new double[block];
     nearest = new int[block];
     count = new int[block];
     meanCentre = new double[n * block];
@@ -81,23 +87,31 @@ final class SoftCells {
     double eps = Math.min(EPSILON, 0.25 / cells);
     nearestDistances(centres, n, y, from, m);
     double scale = 1 / (2 * h2);
-    for (int r = 0; r < m; r++) {
-      double near = total[r];
-      double sum = 0;
-      for (int j = 0; j < cells; j++) {
-        double gap = (weight[j * block + r] - near) * scale;
-        // past SKIP, e^−gap < 2^−54 of the nearest's 1 and adds nothing to the sum: no exp for far cells
+    // cell by cell, each row's sums in cell order: the same bits as row by row, with unit-stride loops
+    Arrays.fill(sum, 0, m, 0);
+    for (int j = 0; j < cells; j++) {
+      int o = j * block;
+      for (int r = 0; r < m; r++) {
+        double near = total[r];
+        double gap = (weight[o + r] - near) * scale;
+        // past SKIP, e^−gap < 2^−54 of the nearest's 1: its part of the sum is below an ulp, so no exp for it
         double e = !(Double.isFinite(near) && Double.isFinite(scale)) ? (j == nearest[r] ? 1 : 0)
             : gap < SKIP ? Math.exp(-gap) : 0;
-        weight[j * block + r] = e;
-        sum += e;
+        weight[o + r] = e;
+        sum[r] += e;
       }
-      Arrays.fill(meanCentre, r * n, r * n + n, 0);
-      for (int j = 0; j < cells; j++) {
-        double w = weight[j * block + r] / sum;
-        weight[j * block + r] = w;
-        for (int c = 0; c < n; c++) {
-          meanCentre[r * n + c] += w * centres[j * n + c];
+    }
+    Arrays.fill(meanCentre, 0, m * n, 0);
+    for (int j = 0; j < cells; j++) {
+      int o = j * block;
+      for (int r = 0; r < m; r++) {
+        double w = weight[o + r] / sum[r];
+        weight[o + r] = w;
+        // a zero weight adds nothing to μ̄
+        if (w != 0) {
+          for (int c = 0; c < n; c++) {
+            meanCentre[r * n + c] += w * centres[j * n + c];
+          }
         }
       }
     }
