@@ -111,22 +111,8 @@ public final class FloorCache {
     if (f != null || dir == null) {
       return Optional.ofNullable(f).map(MetricSuite.Floor::asCached);
     }
-    Path file = dir.resolve(key + ".floor");
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      return Optional.empty();
-    } catch (IOException e) {
-      warn.accept("floor cache entry " + file + " cannot be read (" + e.getMessage() + "); recomputing it");
-      return Optional.empty();
-    }
-    Optional<MetricSuite.Floor> read = parse(text, key, metric);
-    if (read.isEmpty()) {
-      warn.accept("floor cache entry " + file + " is corrupt; recomputing it");
-    } else {
-      memory.put(key, read.get());
-    }
+    Optional<MetricSuite.Floor> read = entry(dir.resolve(key + ".floor"), text -> parse(text, key, metric));
+    read.ifPresent(hit -> memory.put(key, hit));
     return read;
   }
 
@@ -155,17 +141,7 @@ public final class FloorCache {
     if (o != null || dir == null) {
       return Optional.ofNullable(o).map(ObjectNode::deepCopy);
     }
-    Path file = dir.resolve(key + ".oracle");
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      return Optional.empty();
-    } catch (IOException e) {
-      warn.accept("floor cache entry " + file + " cannot be read (" + e.getMessage() + "); recomputing it");
-      return Optional.empty();
-    }
-    Optional<ObjectNode> read = checked(text).flatMap(body -> {
+    Optional<ObjectNode> read = entry(dir.resolve(key + ".oracle"), text -> checked(text).flatMap(body -> {
       try {
         JsonNode n = Json.MAPPER.readTree(body);
         return ORACLE_FORM.equals(n.path("form").asText()) && key.equals(n.path("key").asText())
@@ -174,12 +150,8 @@ public final class FloorCache {
       } catch (IOException | RuntimeException e) {
         return Optional.empty();
       }
-    });
-    if (read.isEmpty()) {
-      warn.accept("floor cache entry " + file + " is corrupt; recomputing it");
-    } else {
-      oracles.put(key, read.get());
-    }
+    }));
+    read.ifPresent(hit -> oracles.put(key, hit));
     return read.map(ObjectNode::deepCopy);
   }
 
@@ -197,6 +169,27 @@ public final class FloorCache {
     o.put("key", key);
     o.set("oracle", oracle);
     write(dir.resolve(key + ".oracle"), o.toString() + "\n");
+  }
+
+  /**
+   * An entry's file parsed, if there is one: empty when absent, and with one warning when it cannot be read or
+   * {@code parse} finds it corrupt.
+   */
+  private <T> Optional<T> entry(Path file, java.util.function.Function<String, Optional<T>> parse) {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      warn.accept("floor cache entry " + file + " cannot be read (" + e.getMessage() + "); recomputing it");
+      return Optional.empty();
+    }
+    Optional<T> read = parse.apply(text);
+    if (read.isEmpty()) {
+      warn.accept("floor cache entry " + file + " is corrupt; recomputing it");
+    }
+    return read;
   }
 
   /** The body of a text whose last line is {@code sha256 HEX} over the rest, if that line is right. */

@@ -194,15 +194,21 @@ final class LevelPolynomials {
     }
   }
 
+  /** |v|² of entry k of the polynomial values in w.v, summed over the coordinates in order. */
+  private double norm2(int k, Batch w) {
+    double norm2 = 0;
+    for (int c = 0; c < n; c++) {
+      double vc = w.v[c * BLOCK + k];
+      norm2 += vc * vc;
+    }
+    return norm2;
+  }
+
   /** ĝ for the m rows {@code order[first ..]} of cell j. */
   private void cellMeans(int j, int first, int m, double[] y, double[] out, Batch w) {
     unclipped(j, w.order, first, m, y, w);
     for (int k = 0; k < m; k++) {
-      double norm2 = 0;
-      for (int c = 0; c < n; c++) {
-        double vc = w.v[c * BLOCK + k];
-        norm2 += vc * vc;
-      }
+      double norm2 = norm2(k, w);
       double f = clipFactor(norm2);
       int o = w.order[first + k] * n;
       for (int c = 0; c < n; c++) {
@@ -301,11 +307,7 @@ final class LevelPolynomials {
       }
     }
     for (int k = 0; k < m; k++) {
-      double norm2 = 0;
-      for (int c = 0; c < n; c++) {
-        double vc = w.v[c * BLOCK + k];
-        norm2 += vc * vc;
-      }
+      double norm2 = norm2(k, w);
       double tr = acc[k] * invS;
       double f = clipFactor(norm2);
       if (f < 1) {
@@ -345,11 +347,7 @@ final class LevelPolynomials {
         cellTraces(j, div[j], m, w);
       }
       for (int k = 0; k < m; k++) {
-        double norm2 = 0;
-        for (int c = 0; c < n; c++) {
-          double vc = w.v[c * BLOCK + k];
-          norm2 += vc * vc;
-        }
+        double norm2 = norm2(k, w);
         double f = clipFactor(norm2);
         int row = soft.rows[first + k];
         double wk = soft.weights[first + k];
