@@ -5,8 +5,9 @@ package io.diffmix.regression;
  * responsibility-weighted statistics N_j, Σ r d and Σ r d dᵀ of d = x − m_j.
  *
  * <p>Rows go in transposed blocks ({@link RowBlocks}): the Mahalanobis term |L_j⁻¹ d|² is a sequence of axpys
- * over the block's rows, and each scatter entry a dot product over them. The arithmetic of
- * a chunk depends only on its rows, so the caller's chunk-ordered sum is the same for any thread count.
+ * over the block's rows, the log-sum-exp runs component by component over them, and each scatter entry is a dot
+ * product over them. The arithmetic of a chunk depends only on its rows, so the caller's chunk-ordered sum is
+ * the same for any thread count.
  */
 final class EmPass {
   private static final int BLOCK = RowBlocks.BLOCK;
@@ -27,52 +28,50 @@ final class EmPass {
     int k = comp.k;
     int stride = stride(n);
     double[] st = new double[withStats ? k * stride + 1 : 1];
-    double[] xt = new double[n * BLOCK];
-    double[] d = new double[k * n * BLOCK];
+    double[][] xt = RowBlocks.arrays(n);
+    // d[j·n + a][i] = x_{i,a} − m_{j,a}
+    double[][] d = RowBlocks.arrays(k * n);
     double[] v = new double[BLOCK];
     double[] q = new double[BLOCK];
-    double[] lp = new double[k * BLOCK];
-    double[] w = new double[n * BLOCK];
+    // log w_j N_j(x_i), then the responsibilities
+    double[][] lp = RowBlocks.arrays(k);
+    double[][] w = RowBlocks.arrays(n);
     double ll = 0;
     for (int start = from; start < to; start += BLOCK) {
       int m = Math.min(BLOCK, to - start);
       RowBlocks.transpose(data, n, start, m, xt);
       for (int j = 0; j < k; j++) {
         double[] li = comp.cholInv[j];
-        int dj = j * n * BLOCK;
         for (int a = 0; a < n; a++) {
-          RowBlocks.subtract(xt, a * BLOCK, comp.means[j * n + a], d, dj + a * BLOCK, m);
+          RowBlocks.subtract(xt[a], comp.means[j * n + a], d[j * n + a], m);
         }
         java.util.Arrays.fill(q, 0, m, 0);
         for (int a = 0; a < n; a++) {
           // v = row a of L⁻¹ times d; only its diagonal entry when Σ_j is diagonal
           java.util.Arrays.fill(v, 0, m, 0);
           for (int b = comp.diagonal ? a : 0; b <= a; b++) {
-            RowBlocks.axpy(v, 0, li[a * n + b], d, dj + b * BLOCK, m);
+            RowBlocks.axpy(v, li[a * n + b], d[j * n + b], m);
           }
-          RowBlocks.addSquare(q, 0, v, m);
+          RowBlocks.addSquare(q, v, m);
         }
-        int lj = j * BLOCK;
-        java.util.Arrays.fill(lp, lj, lj + m, comp.logNorm[j]);
-        RowBlocks.axpy(lp, lj, -0.5, q, 0, m);
+        java.util.Arrays.fill(lp[j], 0, m, comp.logNorm[j]);
+        RowBlocks.axpy(lp[j], -0.5, q, m);
       }
-      ll += responsibilities(lp, k, m);
+      ll += responsibilities(lp, k, m, v, q);
       if (withStats) {
         for (int j = 0; j < k; j++) {
           int base = j * stride;
-          int lj = j * BLOCK;
-          int dj = j * n * BLOCK;
-          st[base] += sum(lp, lj, m);
+          double[] r = lp[j];
+          st[base] += RowBlocks.sum(r, m);
           for (int a = 0; a < n; a++) {
-            int da = dj + a * BLOCK;
-            int wa = a * BLOCK;
-            st[base + 1 + a] += RowBlocks.product(lp, lj, d, da, w, wa, m);
+            double[] da = d[j * n + a];
+            st[base + 1 + a] += RowBlocks.product(r, da, w[a], m);
             int row = base + 1 + n + a * n;
             if (comp.diagonal) {
-              st[row + a] += RowBlocks.dot(w, wa, d, da, m);
+              st[row + a] += RowBlocks.dot(w[a], da, m);
             } else {
               for (int b = 0; b <= a; b++) {
-                st[row + b] += RowBlocks.dot(w, wa, d, dj + b * BLOCK, m);
+                st[row + b] += RowBlocks.dot(w[a], d[j * n + b], m);
               }
             }
           }
@@ -83,36 +82,39 @@ final class EmPass {
     return st;
   }
 
-  /** Σ_i x[xo + i]. */
-  private static double sum(double[] x, int xo, int m) {
-    double s = 0;
-    for (int i = 0; i < m; i++) {
-      s += x[xo + i];
-    }
-    return s;
-  }
-
   /**
-   * Turns the block's log w_j N_j(x_i) (component-major, stride BLOCK) into responsibilities, by log-sum-exp per row,
-   *, and returns Σ_i log p(x_i).
+   * Turns the block's log w_j N_j(x_i) into responsibilities, by log-sum-exp per row, and returns
+   * Σ_i log p(x_i) (in row order). Each step runs over the rows, one component at a time, so that all but the
+   * exp and log are vector loops; per row, the max, the sum over components and the division are those of a
+   * row-by-row loop, to the bit. max and sum are scratch of BLOCK doubles.
    */
-  private static double responsibilities(double[] lp, int k, int m) {
+  private static double responsibilities(double[][] lp, int k, int m, double[] max, double[] sum) {
+    java.util.Arrays.fill(max, 0, m, Double.NEGATIVE_INFINITY);
+    for (int j = 0; j < k; j++) {
+      double[] l = lp[j];
+      for (int i = 0; i < m; i++) {
+        max[i] = Math.max(max[i], l[i]);
+      }
+    }
+    java.util.Arrays.fill(sum, 0, m, 0);
+    for (int j = 0; j < k; j++) {
+      double[] l = lp[j];
+      for (int i = 0; i < m; i++) {
+        l[i] = Math.exp(l[i] - max[i]);
+      }
+      for (int i = 0; i < m; i++) {
+        sum[i] += l[i];
+      }
+    }
     double ll = 0;
     for (int i = 0; i < m; i++) {
-      double max = Double.NEGATIVE_INFINITY;
-      for (int j = 0; j < k; j++) {
-        max = Math.max(max, lp[j * BLOCK + i]);
-      }
-      double sum = 0;
-      for (int j = 0; j < k; j++) {
-        double e = Math.exp(lp[j * BLOCK + i] - max);
-        lp[j * BLOCK + i] = e;
-        sum += e;
-      }
-      ll += max + Math.log(sum);
-      double inv = 1 / sum;
-      for (int j = 0; j < k; j++) {
-        lp[j * BLOCK + i] *= inv;
+      ll += max[i] + Math.log(sum[i]);
+      sum[i] = 1 / sum[i];
+    }
+    for (int j = 0; j < k; j++) {
+      double[] l = lp[j];
+      for (int i = 0; i < m; i++) {
+        l[i] *= sum[i];
       }
     }
     return ll;

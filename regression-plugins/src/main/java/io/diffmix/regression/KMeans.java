@@ -270,20 +270,19 @@ final class KMeans {
    */
   static void assign(double[] data, int n, int from, int to, double[] centres, int[] labels, double[] dist) {
     int k = centres.length / n;
-    int block = RowBlocks.BLOCK;
-    double[] xt = new double[n * block];
-    double[] d = new double[k * block];
-    double[] t = new double[block];
-    for (int start = from; start < to; start += block) {
-      int m = Math.min(block, to - start);
+    double[][] xt = RowBlocks.arrays(n);
+    double[][] d = RowBlocks.arrays(k);
+    double[] t = new double[RowBlocks.BLOCK];
+    for (int start = from; start < to; start += RowBlocks.BLOCK) {
+      int m = Math.min(RowBlocks.BLOCK, to - start);
       RowBlocks.transpose(data, n, start, m, xt);
       RowBlocks.squaredDistances(xt, n, m, centres, k, d, t);
       for (int i = 0; i < m; i++) {
         int best = 0;
-        double bestD = d[i];
+        double bestD = d[0][i];
         for (int j = 1; j < k; j++) {
-          if (d[j * block + i] < bestD) {
-            bestD = d[j * block + i];
+          if (d[j][i] < bestD) {
+            bestD = d[j][i];
             best = j;
           }
         }
@@ -295,15 +294,14 @@ final class KMeans {
 
   /** out[i] = |x_i − c|² for rows [from, to) and one centre c. */
   private static void distances(double[] data, int n, int from, int to, double[] c, double[] out) {
-    int block = RowBlocks.BLOCK;
-    double[] xt = new double[n * block];
-    double[] d = new double[block];
-    double[] t = new double[block];
-    for (int start = from; start < to; start += block) {
-      int m = Math.min(block, to - start);
+    double[][] xt = RowBlocks.arrays(n);
+    double[][] d = RowBlocks.arrays(1);
+    double[] t = new double[RowBlocks.BLOCK];
+    for (int start = from; start < to; start += RowBlocks.BLOCK) {
+      int m = Math.min(RowBlocks.BLOCK, to - start);
       RowBlocks.transpose(data, n, start, m, xt);
       RowBlocks.squaredDistances(xt, n, m, c, 1, d, t);
-      System.arraycopy(d, 0, out, start, m);
+      System.arraycopy(d[0], 0, out, start, m);
     }
   }
 
