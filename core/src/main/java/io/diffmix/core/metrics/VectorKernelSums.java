@@ -13,61 +13,98 @@ import jdk.incubator.vector.VectorSpecies;
  * reduceLanes(ADD) leave their last bits (and the order of the sum) to the implementation, which is one in the
  * interpreter and another in C2's intrinsics, so a JVM that had compiled the kernel gave other bits than one
  * that had not (compare's local engine and its Spark executors differed in MMD's 13th digit). The rows past the
- * last whole vector take the same formula one at a time.
+ * last whole vector take the same formula one at a time. While C2 has not yet compiled the vectors, most of each
+ * row runs on the same lanes in plain Java instead ({@link VectorWarmUp}), with the same bits.
  */
 final class VectorKernelSums implements KernelSums {
   private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
 
+  private final VectorWarmUp expWarmUp;
+  private final VectorWarmUp distanceWarmUp;
+
+  VectorKernelSums() {
+    this(new VectorWarmUp(), new VectorWarmUp());
+  }
+
+  /** With given warm-ups, so that tests can hold either path. */
+  VectorKernelSums(VectorWarmUp expWarmUp, VectorWarmUp distanceWarmUp) {
+    this.expWarmUp = expWarmUp;
+    this.distanceWarmUp = distanceWarmUp;
+  }
+
   @Override
   public double rowSum(double[] a, int offset, double[][] bCols, int from, int to, double gamma) {
-    int d = bCols.length;
-    int lanes = SPECIES.length();
-    DoubleVector acc = DoubleVector.zero(SPECIES);
-    int j = from;
-    for (; j <= to - lanes; j += lanes) {
-      DoubleVector d2 = DoubleVector.zero(SPECIES);
-      for (int c = 0; c < d; c++) {
-        DoubleVector diff = DoubleVector.fromArray(SPECIES, bCols[c], j).sub(a[offset + c]);
-        d2 = diff.fma(diff, d2);
+    int whole = from + (to - from) / SPECIES.length() * SPECIES.length();
+    int rest = whole - from - VectorWarmUp.PROBE;
+    double[] acc = new double[SPECIES.length()];
+    if (expWarmUp.vectorsFaster()) {
+      expLanes(acc, a, offset, bCols, from, whole, gamma);
+    } else if (rest < VectorWarmUp.PROBE) {
+      // too short a row to time: the plain lanes
+      LaneSums.addExp(acc, a, offset, bCols, from, whole, gamma);
+    } else {
+      long t0 = System.nanoTime();
+      for (int j = from; j < from + VectorWarmUp.PROBE; j += SPECIES.length()) {
+        expLanes(acc, a, offset, bCols, j, j + SPECIES.length(), gamma);
       }
-      acc = acc.add(ExactExp.exp(d2.mul(-gamma), SPECIES));
+      long t1 = System.nanoTime();
+      LaneSums.addExp(acc, a, offset, bCols, from + VectorWarmUp.PROBE, whole, gamma);
+      expWarmUp.record(t1 - t0, VectorWarmUp.PROBE, System.nanoTime() - t1, rest);
     }
-    double tail = 0;
-    for (; j < to; j++) {
-      double d2 = 0;
-      for (int c = 0; c < d; c++) {
-        double diff = bCols[c][j] - a[offset + c];
-        d2 = Math.fma(diff, diff, d2);
-      }
-      tail += ExactExp.exp(-gamma * d2);
-    }
-    return inOrder(acc.toArray()) + tail;
+    return LaneSums.inOrder(acc) + LaneSums.expTail(a, offset, bCols, whole, to, gamma);
   }
 
   @Override
   public double distanceSum(double[] a, int offset, double[][] bCols, int from, int to) {
+    int whole = from + (to - from) / SPECIES.length() * SPECIES.length();
+    int rest = whole - from - VectorWarmUp.PROBE;
+    double[] acc = new double[SPECIES.length()];
+    if (distanceWarmUp.vectorsFaster()) {
+      distanceLanes(acc, a, offset, bCols, from, whole);
+    } else if (rest < VectorWarmUp.PROBE) {
+      // too short a row to time: the plain lanes
+      LaneSums.addDistance(acc, a, offset, bCols, from, whole);
+    } else {
+      long t0 = System.nanoTime();
+      for (int j = from; j < from + VectorWarmUp.PROBE; j += SPECIES.length()) {
+        distanceLanes(acc, a, offset, bCols, j, j + SPECIES.length());
+      }
+      long t1 = System.nanoTime();
+      LaneSums.addDistance(acc, a, offset, bCols, from + VectorWarmUp.PROBE, whole);
+      distanceWarmUp.record(t1 - t0, VectorWarmUp.PROBE, System.nanoTime() - t1, rest);
+    }
+    return LaneSums.inOrder(acc) + ScalarKernelSums.distances(a, offset, bCols, whole, to);
+  }
+
+  /** acc[l] += Σ exp(−γ·|a − b_{j+l}|²) over the whole vectors of columns [from, to). */
+  private static void expLanes(double[] acc, double[] a, int offset, double[][] bCols, int from, int to,
+      double gamma) {
     int d = bCols.length;
-    int lanes = SPECIES.length();
-    DoubleVector acc = DoubleVector.zero(SPECIES);
-    int j = from;
-    for (; j <= to - lanes; j += lanes) {
+    DoubleVector sum = DoubleVector.fromArray(SPECIES, acc, 0);
+    for (int j = from; j < to; j += SPECIES.length()) {
       DoubleVector d2 = DoubleVector.zero(SPECIES);
       for (int c = 0; c < d; c++) {
         DoubleVector diff = DoubleVector.fromArray(SPECIES, bCols[c], j).sub(a[offset + c]);
         d2 = diff.fma(diff, d2);
       }
-      acc = acc.add(d2.lanewise(VectorOperators.SQRT));
+      sum = sum.add(ExactExp.exp(d2.mul(-gamma), SPECIES));
     }
-    return inOrder(acc.toArray()) + ScalarKernelSums.distances(a, offset, bCols, j, to);
+    sum.intoArray(acc, 0);
   }
 
-  /** The lanes' sum, lane 0 first. */
-  private static double inOrder(double[] lanes) {
-    double s = 0;
-    for (double v : lanes) {
-      s += v;
+  /** acc[l] += Σ |a − b_{j+l}| over the whole vectors of columns [from, to). */
+  private static void distanceLanes(double[] acc, double[] a, int offset, double[][] bCols, int from, int to) {
+    int d = bCols.length;
+    DoubleVector sum = DoubleVector.fromArray(SPECIES, acc, 0);
+    for (int j = from; j < to; j += SPECIES.length()) {
+      DoubleVector d2 = DoubleVector.zero(SPECIES);
+      for (int c = 0; c < d; c++) {
+        DoubleVector diff = DoubleVector.fromArray(SPECIES, bCols[c], j).sub(a[offset + c]);
+        d2 = diff.fma(diff, d2);
+      }
+      sum = sum.add(d2.lanewise(VectorOperators.SQRT));
     }
-    return s;
+    sum.intoArray(acc, 0);
   }
 
   @Override

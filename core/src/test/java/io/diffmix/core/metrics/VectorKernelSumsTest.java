@@ -38,6 +38,96 @@ class VectorKernelSumsTest {
     }
   }
 
+  /**
+   * The three ways a row can run (the vectors alone, the plain lanes alone, a probe on the vectors and the rest on
+   * the plain lanes) give the plain formula's bits, over ranges that start anywhere, end past a whole vector or
+   * not, and are shorter or longer than two probes.
+   */
+  @Test
+  void theVectorsThePlainLanesAndTheWarmUpMixGiveTheSameBits() {
+    RandomGenerator rng = new RandomStreams(5).stream("k");
+    int d = 2;
+    int m = 40 * VectorWarmUp.PROBE + 37;
+    double[][] b = new double[d][m];
+    double[] pts = new double[20 * d];
+    for (int c = 0; c < d; c++) {
+      for (int j = 0; j < m; j++) {
+        b[c][j] = 3 * rng.nextGaussian();
+      }
+    }
+    for (int i = 0; i < pts.length; i++) {
+      pts[i] = rng.nextGaussian();
+    }
+    int lanes = jdk.incubator.vector.DoubleVector.SPECIES_PREFERRED.length();
+    VectorKernelSums vectors = new VectorKernelSums(new VectorWarmUp(0), new VectorWarmUp(0));
+    VectorKernelSums mixed = new VectorKernelSums(new VectorWarmUp(Integer.MAX_VALUE),
+        new VectorWarmUp(Integer.MAX_VALUE));
+    int[][] ranges = {{0, m}, {1, m}, {3, m - 5}, {0, 2 * VectorWarmUp.PROBE - 1}, {7, 2 * VectorWarmUp.PROBE + 7},
+        {0, 2 * VectorWarmUp.PROBE + lanes}, {5, 5 + lanes - 1}, {m - 1, m}, {4, 4}};
+    for (int p = 0; p < 20; p++) {
+      double[] a = java.util.Arrays.copyOfRange(pts, p * d, p * d + d);
+      for (int[] r : ranges) {
+        double want = plain(a, b, r[0], r[1], 0.21, lanes);
+        double wantDist = plainDistances(a, b, r[0], r[1], lanes);
+        assertThat(vectors.rowSum(pts, p * d, b, r[0], r[1], 0.21)).as("vectors %s", r[0] + ".." + r[1])
+            .isEqualTo(want);
+        assertThat(mixed.rowSum(pts, p * d, b, r[0], r[1], 0.21)).as("warm-up %s", r[0] + ".." + r[1])
+            .isEqualTo(want);
+        assertThat(vectors.distanceSum(pts, p * d, b, r[0], r[1])).as("vectors %s", r[0] + ".." + r[1])
+            .isEqualTo(wantDist);
+        assertThat(mixed.distanceSum(pts, p * d, b, r[0], r[1])).as("warm-up %s", r[0] + ".." + r[1])
+            .isEqualTo(wantDist);
+      }
+    }
+  }
+
+  /**
+   * Each plain lane is the formula's own term: a 1-ulp change in one term is usually absorbed by a long sum, so
+   * the lanes are checked one vector at a time, where each holds a single term.
+   */
+  @Test
+  void eachPlainLaneHoldsTheFormulasTerm() {
+    RandomGenerator rng = new RandomStreams(6).stream("k");
+    int lanes = jdk.incubator.vector.DoubleVector.SPECIES_PREFERRED.length();
+    double[] a = {0.4, -1.1};
+    double[][] b = new double[2][lanes * 500];
+    for (double[] col : b) {
+      for (int j = 0; j < col.length; j++) {
+        col[j] = 4 * rng.nextGaussian();
+      }
+    }
+    for (int j = 0; j < b[0].length; j += lanes) {
+      double[] exp = new double[lanes];
+      double[] dist = new double[lanes];
+      LaneSums.addExp(exp, a, 0, b, j, j + lanes, 0.3);
+      LaneSums.addDistance(dist, a, 0, b, j, j + lanes);
+      for (int l = 0; l < lanes; l++) {
+        assertThat(exp[l]).as("column %d", j + l).isEqualTo(ExactExp.exp(-0.3 * d2(a, b, j + l)));
+        assertThat(dist[l]).as("column %d", j + l).isEqualTo(Math.sqrt(d2(a, b, j + l)));
+      }
+    }
+  }
+
+  @Test
+  void theWarmUpSwitchesAfterConsecutiveWinsOnly() {
+    VectorWarmUp w = new VectorWarmUp();
+    // per column: vectors 10 ns against plain 5 ns, a loss
+    w.record(640, 64, 5_000, 1_000);
+    assertThat(w.vectorsFaster()).isFalse();
+    for (int i = 0; i < VectorWarmUp.WINS - 1; i++) {
+      w.record(64, 64, 5_000, 1_000);
+    }
+    w.record(640, 64, 5_000, 1_000);
+    // the loss reset the count: WINS − 1 wins again are not enough
+    for (int i = 0; i < VectorWarmUp.WINS - 1; i++) {
+      w.record(64, 64, 5_000, 1_000);
+    }
+    assertThat(w.vectorsFaster()).isFalse();
+    // a tie counts for the vectors
+    w.record(320, 64, 5_000, 1_000);
+    assertThat(w.vectorsFaster()).isTrue();
+  }
+
   private static double plain(double[] a, double[][] b, int from, int to, double gamma, int lanes) {
     double[] acc = new double[lanes];
     int j = from;
