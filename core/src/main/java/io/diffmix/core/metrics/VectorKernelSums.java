@@ -79,32 +79,30 @@ final class VectorKernelSums implements KernelSums {
   /** acc[l] += Σ exp(−γ·|a − b_{j+l}|²) over the whole vectors of columns [from, to). */
   private static void expLanes(double[] acc, double[] a, int offset, double[][] bCols, int from, int to,
       double gamma) {
-    int d = bCols.length;
     DoubleVector sum = DoubleVector.fromArray(SPECIES, acc, 0);
     for (int j = from; j < to; j += SPECIES.length()) {
-      DoubleVector d2 = DoubleVector.zero(SPECIES);
-      for (int c = 0; c < d; c++) {
-        DoubleVector diff = DoubleVector.fromArray(SPECIES, bCols[c], j).sub(a[offset + c]);
-        d2 = diff.fma(diff, d2);
-      }
-      sum = sum.add(ExactExp.exp(d2.mul(-gamma), SPECIES));
+      sum = sum.add(ExactExp.exp(squaredDistances(a, offset, bCols, j).mul(-gamma), SPECIES));
     }
     sum.intoArray(acc, 0);
   }
 
   /** acc[l] += Σ |a − b_{j+l}| over the whole vectors of columns [from, to). */
   private static void distanceLanes(double[] acc, double[] a, int offset, double[][] bCols, int from, int to) {
-    int d = bCols.length;
     DoubleVector sum = DoubleVector.fromArray(SPECIES, acc, 0);
     for (int j = from; j < to; j += SPECIES.length()) {
-      DoubleVector d2 = DoubleVector.zero(SPECIES);
-      for (int c = 0; c < d; c++) {
-        DoubleVector diff = DoubleVector.fromArray(SPECIES, bCols[c], j).sub(a[offset + c]);
-        d2 = diff.fma(diff, d2);
-      }
-      sum = sum.add(d2.lanewise(VectorOperators.SQRT));
+      sum = sum.add(squaredDistances(a, offset, bCols, j).lanewise(VectorOperators.SQRT));
     }
     sum.intoArray(acc, 0);
+  }
+
+  /** |a − b_{j+l}|² in lane l: Σ_c (b_c − a_c)² by fma, coordinate 0 first. */
+  private static DoubleVector squaredDistances(double[] a, int offset, double[][] bCols, int j) {
+    DoubleVector d2 = DoubleVector.zero(SPECIES);
+    for (int c = 0; c < bCols.length; c++) {
+      DoubleVector diff = DoubleVector.fromArray(SPECIES, bCols[c], j).sub(a[offset + c]);
+      d2 = diff.fma(diff, d2);
+    }
+    return d2;
   }
 
   @Override
