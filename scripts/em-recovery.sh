@@ -7,8 +7,9 @@
 #     CASES: comma-separated of quickstart,R4,R6,R10 (default all); SEEDS: 1,2,3; SAMPLER: mixture
 #   env: OUT (runs/em-recovery), FLOOR_PAIRS (30), TRAIN (100000 training rows, the EM issue's size)
 # 30 floor pairs, not the runs' default 10: the bound is mean + 2 sd of the floor, and an sd from 10 pairs is
-# itself noisy. With 10, R4 seed 1's bound came out at 0.0786, with 30 (the same 10 and 20 more) at 0.0968, and
-# the oracle's exact draws exceed their own 10-pair bound on quickstart seeds 1 and 2.
+# itself noisy. With 10, R4 seed 1's bound came out at 0.0786, with 30 (the same 10 and 20 more) at 0.0968. A
+# mean + 2 sd bound is still missed by chance: the oracle's exact draws miss it on quickstart seeds 1 and 2 with
+# 10 pairs and with 30.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 CASES="${1:-quickstart,R4,R6,R10}"

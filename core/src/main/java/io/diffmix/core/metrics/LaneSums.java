@@ -9,7 +9,10 @@ package io.diffmix.core.metrics;
 final class LaneSums {
   private LaneSums() {}
 
-  /** acc[l] += Σ exp(−γ·|a − b_{j+l}|²) over j = from, from + lanes, ... < to; (to − from) is a multiple of lanes. */
+  /**
+   * acc[l] += Σ exp(−γ·|a − b_{j+l}|²) over j = from, from + lanes, ... < to, where lanes = acc.length and
+   * (to − from) is a multiple of it.
+   */
   static void addExp(double[] acc, double[] a, int offset, double[][] bCols, int from, int to, double gamma) {
     int lanes = acc.length;
     for (int j = from; j < to; j += lanes) {

@@ -19,6 +19,14 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorKernelSums implements KernelSums {
   private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
 
+  static {
+    // a probe must end on a whole vector, or its columns would be counted twice
+    if (VectorWarmUp.PROBE % SPECIES.length() != 0) {
+      throw new IllegalStateException(VectorWarmUp.PROBE + " probe columns are not whole vectors of "
+          + SPECIES.length() + " lanes");
+    }
+  }
+
   private final VectorWarmUp expWarmUp;
   private final VectorWarmUp distanceWarmUp;
 

@@ -10,15 +10,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  * C1 and C2 spend their time compiling the API's own fallback code. In the quickstart's MMD (1.5·10⁸ kernel
  * terms) in a fresh JVM, the vectors took 100–1900 ns per column until C2 had compiled them, 2,500–3,200 rows
  * in, against about 6 ns for the plain lanes from the start and 1.4 ns for the compiled vectors. The plain lanes
- * give the same bits as the vectors from the first call. So while the vectors are slow, each row runs its first {@link #PROBE} columns on the
- * vectors, a few at a time (which is what gets them compiled), and the rest on the plain lanes, and the two are
- * timed per column; after {@link #WINS} rows in a row in which the vectors were no slower, every row runs on
- * the vectors alone. The choice is one of speed only: both forms give the same bits, so no result depends on
- * when, or on which thread, the switch happens. It is a planner that measures, as FFTW's does (Frigo and
- * Johnson 2005), between candidates that agree to the bit.
+ * give the same bits as the vectors from the first call. So while the vectors are slow, each row runs its first
+ * {@link #PROBE} columns on the vectors, one vector per call (what gets them compiled), and the rest on the
+ * plain lanes, and the two are timed per column. After {@link #WINS} rows in a row in which the vectors were no
+ * slower, every row runs on the vectors alone, for good (a later deoptimisation would cost speed, never bits).
+ *
+ * <p>The choice is one of speed only: both forms give the same bits, so no result depends on when, or on which
+ * thread, the switch happens. It is a planner that measures, as FFTW's does (Frigo and Johnson 2005), between
+ * candidates that agree to the bit.
  */
 final class VectorWarmUp {
-  /** Columns per probe of the vectors: a multiple of every lane count. */
+  /** Columns per probe of the vectors: a multiple of every lane count, which VectorKernelSums checks. */
   static final int PROBE = 64;
   /** Consecutive probes the vectors must win. */
   static final int WINS = 3;
