@@ -74,6 +74,27 @@ final class RowBlocks {
     }
   }
 
+  /** max[i] = max(max[i], x[i]). */
+  static void maxInto(double[] max, double[] x, int m) {
+    for (int i = 0; i < m; i++) {
+      max[i] = Math.max(max[i], x[i]);
+    }
+  }
+
+  /** x[i] = exp(x[i] − c[i]). */
+  static void expBelow(double[] x, double[] c, int m) {
+    for (int i = 0; i < m; i++) {
+      x[i] = Math.exp(x[i] - c[i]);
+    }
+  }
+
+  /** x[i] *= s[i]. */
+  static void scale(double[] x, double[] s, int m) {
+    for (int i = 0; i < m; i++) {
+      x[i] *= s[i];
+    }
+  }
+
   /** w[i] = r[i]·d[i], and returns Σ_i w[i] in order (one running sum). */
   static double product(double[] r, double[] d, double[] w, int m) {
     for (int i = 0; i < m; i++) {
