@@ -12,7 +12,8 @@
 #   usage: scripts/em-vs-sklearn.sh [CASES] [SEEDS] [REPS]
 #     CASES: comma-separated of quickstart,R4,R6,R10 (default all), SEEDS: e.g. 1,2,3 (default), REPS: 3
 #   env: INITS (1), SK_INITS (sklearn's n_init, default INITS; a larger one gives a reference optimum),
-#        KMEANS_INITS (em-gmm's default), MAX_ITER (100), TOL (1e-3), REG (1e-6), TRAIN (50000),
+#        KMEANS_INITS (em-gmm's default), MAX_ITER (100), TOL (1e-3), REG (1e-6),
+#        TRAIN (100000, the size of the EM issue's measurement),
 #        THREADS (2, em-gmm's worker threads), OUT (runs/em-vs-sklearn: rows, fits, results.tsv),
 #        EM_JAVA_OPTS (extra JVM options for em-gmm's side, such as -XX:TieredStopAtLevel=1)
 # Skips (exit 0) without /usr/bin/python3 with numpy and scikit-learn.
@@ -26,7 +27,7 @@ SK_INITS="${SK_INITS:-$INITS}"
 MAX_ITER="${MAX_ITER:-100}"
 TOL="${TOL:-1e-3}"
 REG="${REG:-1e-6}"
-TRAIN="${TRAIN:-50000}"
+TRAIN="${TRAIN:-100000}"
 THREADS="${THREADS:-2}"
 OUT="${OUT:-$ROOT/runs/em-vs-sklearn}"
 if ! /usr/bin/python3 -c 'import numpy, sklearn' 2>/dev/null; then
