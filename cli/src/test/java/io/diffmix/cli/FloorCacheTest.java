@@ -34,9 +34,15 @@ class FloorCacheTest {
     return ExperimentRunner.run(spec, threads, msg -> {}, ExperimentRunner.Progress.NONE, cache).report();
   }
 
+  /** The cache's floor entries. */
   private List<Path> entries() throws IOException {
+    return entries(".floor");
+  }
+
+  /** The cache's files whose names end in {@code suffix}, sorted. */
+  private List<Path> entries(String suffix) throws IOException {
     try (Stream<Path> s = Files.list(dir)) {
-      return s.filter(p -> p.toString().endsWith(".floor")).sorted().toList();
+      return s.filter(p -> p.toString().endsWith(suffix)).sorted().toList();
     }
   }
 
@@ -127,12 +133,6 @@ class FloorCacheTest {
     return s;
   }
 
-  private List<Path> oracleEntries() throws IOException {
-    try (Stream<Path> s = Files.list(dir)) {
-      return s.filter(p -> p.toString().endsWith(".oracle")).sorted().toList();
-    }
-  }
-
   /**
    * The oracle's row does not depend on the learner: another learner's run takes it from the cache, with the
    * bits of its own recomputation, while another sampler computes its own.
@@ -143,7 +143,7 @@ class FloorCacheTest {
     String em = "{\"type\": \"em-gmm\", \"components\": 3}";
     JsonNode first = run(spec(metrics, 3, "\"exact\"", "\"paper-ve\""), FloorCache.at(dir, msg -> {}), 2);
     assertThat(first.at("/provenance/floor_cache/oracle").asText()).isEqualTo("computed");
-    assertThat(oracleEntries()).hasSize(1);
+    assertThat(entries(".oracle")).hasSize(1);
     List<String> warnings = new ArrayList<>();
     JsonNode other = run(spec(metrics, 3, em, "\"paper-ve\""), FloorCache.at(dir, warnings::add), 1);
     JsonNode recomputed = run(spec(metrics, 3, em, "\"paper-ve\""), FloorCache.off(), 2);
@@ -155,13 +155,13 @@ class FloorCacheTest {
     assertThat(warnings).isEmpty();
     JsonNode heun = run(spec(metrics, 3, em, "\"pf-heun\""), FloorCache.at(dir, msg -> {}), 2);
     assertThat(heun.at("/provenance/floor_cache/oracle").asText()).isEqualTo("computed");
-    assertThat(oracleEntries()).hasSize(2);
+    assertThat(entries(".oracle")).hasSize(2);
   }
 
   @Test
   void aCorruptOracleEntryIsRecomputedWithOneWarning() throws Exception {
     JsonNode fresh = run(spec("[\"mmd\"]", 3), FloorCache.at(dir, msg -> {}), 2);
-    Path entry = oracleEntries().get(0);
+    Path entry = entries(".oracle").get(0);
     String good = Files.readString(entry);
     Files.writeString(entry, good.replaceFirst("\"nfe\":", "\"nfe\":1"));
     List<String> warnings = new ArrayList<>();
